@@ -1,0 +1,47 @@
+using CspFunctions.Calendar;
+using CspFunctions.Plans;
+using CspFunctions.Progress;
+
+namespace CspFunctions.Import;
+
+public sealed record ImportOutcome(string PlanId, bool Created, int Revision, int Actions, int Leads, int ActionsRemoved, int UpdatesAdded, int UpdatesUnchanged);
+
+/// <summary>Validates a plan document and stores it. All-or-nothing at validation; re-import updates the plan in
+/// place and never touches progress history (updates it carries are added as new versions only when they differ).</summary>
+public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, TimeProvider clock)
+{
+    public const int DefaultDueWorkingDays = 15;
+
+    public async Task<ImportOutcome> ImportAsync(PlanDocument document, CancellationToken ct = default)
+    {
+        var (plan, seedUpdates) = PlanValidator.Validate(document);
+        var existing = await plans.GetAsync(plan.Id, ct);
+        var saved = await plans.SaveAsync(plan, existing?.ETag, ct);
+
+        var added = 0;
+        var unchanged = 0;
+        foreach (var roundGroup in seedUpdates.GroupBy(u => u.RoundId))
+        {
+            if (existing?.Rounds.Any(r => r.Id == roundGroup.Key) != true)
+            {
+                FinancialQuarter.TryParseRoundId(roundGroup.Key, out var quarter);
+                await plans.SaveRoundAsync(ReportingRound.For(plan.Id, quarter, UkWorkingDays.Add(quarter.End, DefaultDueWorkingDays), RoundState.Closed), ct);
+            }
+            var latest = (await progress.GetRoundAsync(plan.Id, roundGroup.Key, ct)).Latest();
+            foreach (var seed in roundGroup)
+            {
+                latest.TryGetValue(seed.ActionNumber, out var current);
+                if (current is not null && current.Text == seed.Text && current.Status == seed.Status && current.Rag == seed.Rag)
+                {
+                    unchanged++;
+                    continue;
+                }
+                var version = (current?.Version ?? 0) + 1;
+                await progress.AddAsync(new ProgressUpdate(plan.Id, seed.RoundId, seed.ActionNumber, version, seed.Status, seed.Rag, seed.Text,
+                    seed.GivenBy, null, clock.GetUtcNow(), seed.Channel), current?.Version ?? 0, ct);
+                added++;
+            }
+        }
+        return new ImportOutcome(plan.Id, saved.Created, saved.Revision, plan.Actions.Count, plan.Leads.Count, saved.ActionsRemoved, added, unchanged);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using CspFunctions.Plans;
+using CspFunctions.Progress;
+
+namespace CspFunctions.Import;
+
+/// <summary>A plan that passed validation, with the updates it carried (e.g. a past quarter's progress).</summary>
+public sealed record ValidatedPlan(Plan Plan, IReadOnlyList<SeedUpdate> Updates);
+
+public sealed record SeedUpdate(string RoundId, int ActionNumber, ProgressStatus Status, Rag Rag, string Text, string GivenBy, UpdateChannel Channel);
+
+/// <summary>Checks a whole plan document and reports every problem at once; all-or-nothing.</summary>
+public static partial class PlanValidator
+{
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+    private static partial Regex IdPattern();
+
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    public static bool IsValidEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 254 || email.Any(char.IsWhiteSpace)) return false;
+        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !string.IsNullOrEmpty(parsed.DisplayName)) return false;
+        var at = email.LastIndexOf('@');
+        var domain = email[(at + 1)..];
+        return at > 0 && domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..");
+    }
+
+    public static ValidatedPlan Validate(PlanDocument doc)
+    {
+        var problems = new List<ImportProblem>();
+        void Problem(int? row, string field, string message) => problems.Add(new ImportProblem(row, field, message));
+
+        if (!IsValidId(doc.Id)) Problem(null, "id", "the plan id is required: lower-case letters, digits and hyphens, at most 64 characters");
+        CheckText(doc.Name, null, "name", "the plan name", StorageLimits.MaxShortTextLength, required: true);
+        if (doc.FinancialYearStart is not (>= 2000 and <= 2200)) Problem(null, "financialYearStart", "the financial year's starting calendar year is required (e.g. 2018 for 2018-19)");
+        var timeZone = string.IsNullOrWhiteSpace(doc.TimeZone) ? "Europe/London" : doc.TimeZone.Trim();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) Problem(null, "timeZone", $"'{timeZone}' is not a known time zone (use e.g. Europe/London)");
+        CheckText(doc.Introduction, null, "introduction", "the introduction", StorageLimits.MaxTextLength, required: false);
+
+        var managers = ValidateContacts(doc.Managers, null, "managers");
+        if (managers.Count == 0 && (doc.Managers is null || doc.Managers.Count == 0))
+            Problem(null, "managers", "at least one CSP manager contact (name and email) is required");
+
+        var priorities = new List<Priority>();
+        var priorityIds = new HashSet<string>();
+        for (var i = 0; i < (doc.Priorities?.Count ?? 0); i++)
+        {
+            var p = doc.Priorities![i];
+            var row = i + 1;
+            if (!IsValidId(p.Id)) { Problem(row, "priorities.id", $"priority id '{p.Id}' must be lower-case letters, digits and hyphens"); continue; }
+            if (!priorityIds.Add(p.Id!)) { Problem(row, "priorities.id", $"priority id '{p.Id}' is used twice"); continue; }
+            if (CheckText(p.Title, row, "priorities.title", "the priority title", StorageLimits.MaxShortTextLength, required: true))
+                priorities.Add(new Priority(p.Id!, p.Title!.Trim()));
+        }
+        if (doc.Priorities is null || doc.Priorities.Count == 0) Problem(null, "priorities", "the plan needs at least one priority");
+
+        var leads = new List<Lead>();
+        var leadIds = new HashSet<string>();
+        for (var i = 0; i < (doc.Leads?.Count ?? 0); i++)
+        {
+            var l = doc.Leads![i];
+            var row = i + 1;
+            if (!IsValidId(l.Id)) { Problem(row, "leads.id", $"lead id '{l.Id}' must be lower-case letters, digits and hyphens"); continue; }
+            if (!leadIds.Add(l.Id!)) { Problem(row, "leads.id", $"lead id '{l.Id}' is used twice"); continue; }
+            var nameOk = CheckText(l.Name, row, "leads.name", "the lead name", StorageLimits.MaxShortTextLength, required: true);
+            var contacts = ValidateContacts(l.Contacts, row, "leads.contacts");
+            if (nameOk) leads.Add(new Lead(l.Id!, l.Name!.Trim(), contacts, string.IsNullOrWhiteSpace(l.DeputyLeadId) ? null : l.DeputyLeadId.Trim()));
+        }
+        for (var i = 0; i < (doc.Leads?.Count ?? 0); i++)
+        {
+            var l = doc.Leads![i];
+            if (string.IsNullOrWhiteSpace(l.DeputyLeadId)) continue;
+            if (l.DeputyLeadId == l.Id) Problem(i + 1, "leads.deputyLeadId", "a lead cannot be its own deputy");
+            else if (!leadIds.Contains(l.DeputyLeadId.Trim())) Problem(i + 1, "leads.deputyLeadId", $"deputy lead '{l.DeputyLeadId}' is not a lead in this plan");
+        }
+
+        var actions = new List<PlanAction>();
+        var numbers = new Dictionary<int, int>();
+        for (var i = 0; i < (doc.Actions?.Count ?? 0); i++)
+        {
+            var a = doc.Actions![i];
+            var row = a.SourceRow ?? i + 1;
+            var ok = true;
+            if (a.Number is not { } number || number < 1 || number > StorageLimits.MaxActionNumber)
+            {
+                Problem(row, "actions.number", $"the action number is required, a whole number from 1 to {StorageLimits.MaxActionNumber}");
+                ok = false;
+                number = 0;
+            }
+            else if (numbers.TryGetValue(number, out var firstRow))
+            {
+                Problem(row, "actions.number", $"action number {number} is used twice (first at row {firstRow})");
+                ok = false;
+            }
+            else numbers[number] = row;
+
+            ok &= CheckText(a.Text, row, "actions.text", "the action text", StorageLimits.MaxTextLength, required: true);
+            if (string.IsNullOrWhiteSpace(a.PriorityId)) { Problem(row, "actions.priority", "the action's priority is missing"); ok = false; }
+            else if (!priorityIds.Contains(a.PriorityId)) { Problem(row, "actions.priority", $"unknown priority '{a.PriorityId}'"); ok = false; }
+
+            var actionLeads = new List<string>();
+            foreach (var leadId in a.LeadIds ?? [])
+            {
+                if (!leadIds.Contains(leadId)) { Problem(row, "actions.leads", $"unknown lead '{leadId}'"); ok = false; }
+                else if (!actionLeads.Contains(leadId)) actionLeads.Add(leadId);
+            }
+
+            var documents = new List<LinkedDocument>();
+            foreach (var d in a.Documents ?? [])
+            {
+                if (!CheckText(d.Title, row, "actions.documents", "the linked document's title", StorageLimits.MaxShortTextLength, required: true)) { ok = false; continue; }
+                if (!string.IsNullOrWhiteSpace(d.Url) && !(Uri.TryCreate(d.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+                {
+                    Problem(row, "actions.documents", $"the linked document's address '{d.Url}' is not an http(s) URL");
+                    ok = false;
+                    continue;
+                }
+                documents.Add(new LinkedDocument(d.Title!.Trim(), string.IsNullOrWhiteSpace(d.Url) ? null : d.Url.Trim()));
+            }
+
+            if (ok) actions.Add(new PlanAction(number, a.PriorityId!, NormaliseText(a.Text!), actionLeads, documents, a.Restricted ?? false));
+        }
+        if (doc.Actions is null || doc.Actions.Count == 0) Problem(null, "actions", "the plan has no actions");
+
+        var updates = new List<SeedUpdate>();
+        for (var i = 0; i < (doc.Updates?.Count ?? 0); i++)
+        {
+            var u = doc.Updates![i];
+            var row = u.SourceRow ?? i + 1;
+            var ok = true;
+            if (!FinancialQuarter.TryParseRoundId(u.RoundId, out _)) { Problem(row, "updates.roundId", $"round '{u.RoundId}' is not a financial quarter like 2018-19-Q4"); ok = false; }
+            if (u.ActionNumber is not { } n || !numbers.ContainsKey(n)) { Problem(row, "updates.actionNumber", $"update for unknown action {u.ActionNumber}"); ok = false; }
+            if (!ProgressStatusNames.TryParse(u.Status, out var status)) { Problem(row, "updates.status", $"unknown status '{u.Status}' (use Not started, On track, At risk, Off track, Complete or Carried forward)"); ok = false; }
+            if (!Enum.TryParse<Rag>(u.Rag, ignoreCase: true, out var rag) || !Enum.IsDefined(rag)) { Problem(row, "updates.rag", $"unknown RAG rating '{u.Rag}' (use Red, Amber or Green)"); ok = false; }
+            ok &= CheckText(u.Text, row, "updates.text", "the progress text", StorageLimits.MaxTextLength, required: true);
+            var channel = UpdateChannel.Import;
+            if (!string.IsNullOrWhiteSpace(u.Channel) && !Enum.TryParse(u.Channel, ignoreCase: true, out channel)) { Problem(row, "updates.channel", $"unknown channel '{u.Channel}'"); ok = false; }
+            if (ok) updates.Add(new SeedUpdate(u.RoundId!, u.ActionNumber!.Value, status, rag, NormaliseText(u.Text!), string.IsNullOrWhiteSpace(u.GivenBy) ? "Imported" : u.GivenBy.Trim(), channel));
+        }
+        var duplicateUpdates = updates.GroupBy(u => (u.RoundId, u.ActionNumber)).Where(g => g.Count() > 1);
+        foreach (var dup in duplicateUpdates) Problem(null, "updates", $"action {dup.Key.ActionNumber} has {dup.Count()} updates for {dup.Key.RoundId}; give one");
+
+        if (problems.Count > 0) throw new PlanImportException(problems);
+
+        var plan = new Plan(doc.Id!, doc.Name!.Trim(), doc.FinancialYearStart!.Value, timeZone,
+            string.IsNullOrWhiteSpace(doc.Introduction) ? null : NormaliseText(doc.Introduction), managers, priorities, leads,
+            actions.OrderBy(a => priorities.FindIndex(p => p.Id == a.PriorityId)).ToList());
+        return new ValidatedPlan(plan, updates);
+
+        bool CheckText(string? text, int? row, string field, string what, int max, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required) Problem(row, field, $"{what} is missing");
+                return !required;
+            }
+            if (text.Length > max)
+            {
+                Problem(row, field, $"{what} is {text.Length:N0} characters; the limit is {max:N0}");
+                return false;
+            }
+            if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            {
+                Problem(row, field, $"{what} contains control characters");
+                return false;
+            }
+            return true;
+        }
+
+        List<Contact> ValidateContacts(List<ContactDocument>? contacts, int? row, string field)
+        {
+            var result = new List<Contact>();
+            foreach (var c in contacts ?? [])
+            {
+                var email = c.Email?.Trim();
+                if (!IsValidEmail(email)) { Problem(row, field, $"'{c.Email}' is not a valid email address"); continue; }
+                if (result.Any(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase))) { Problem(row, field, $"'{email}' is listed twice"); continue; }
+                if (!CheckText(c.Name, row, field, $"the name for {email}", StorageLimits.MaxShortTextLength, required: true)) continue;
+                result.Add(new Contact(c.Name!.Trim(), email!, string.IsNullOrWhiteSpace(c.TeamsUserId) ? null : c.TeamsUserId.Trim()));
+            }
+            return result;
+        }
+    }
+
+    /// <summary>Normalises line endings to \n and trims trailing whitespace; keeps paragraphs and bullets.</summary>
+    public static string NormaliseText(string text) =>
+        string.Join('\n', text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd())).Trim('\n', ' ');
+}

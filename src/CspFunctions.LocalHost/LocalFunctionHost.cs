@@ -1,0 +1,112 @@
+using System.Reflection;
+using CspFunctions.Health;
+using CspFunctions.Setup;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CspFunctions.LocalHost;
+
+public sealed record LocalHostOptions
+{
+    public string Urls { get; init; } = "http://localhost:7071";
+    public string? RepoRoot { get; init; }
+    public bool RunTimers { get; init; } = true;
+    public bool RunQueues { get; init; } = true;
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+    public string? MetadataPath { get; init; }
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+}
+
+/// <summary>An ASP.NET Core app that serves the Functions app's functions, as listed in functions.metadata.</summary>
+public static class LocalFunctionHost
+{
+    public static Assembly FunctionsAssembly => typeof(HealthFunction).Assembly;
+
+    public static WebApplication Build(LocalHostOptions options)
+    {
+        var root = options.RepoRoot ?? RepoPaths.FindRoot();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Development" });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddInMemoryCollection(LocalSettings.Defaults)
+            .AddInMemoryCollection(LocalSettings.ReadValues(Path.Combine(root, "local.settings.json")))
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(options.Overrides);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning);
+
+        var functions = FunctionCatalog.Load(options.MetadataPath);
+        var invoker = new FunctionInvoker(FunctionsAssembly);
+        builder.Services.AddCspFunctions(builder.Configuration);
+        builder.Services.AddMvcCore();
+        builder.Services.AddSingleton(invoker);
+        builder.Services.AddSingleton(new FunctionList(functions));
+        options.ConfigureServices?.Invoke(builder.Services);
+        foreach (var f in functions)
+        {
+            if (f.Trigger == TriggerKind.Timer && options.RunTimers)
+                builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerRunner>(sp, f));
+            if (f.Trigger == TriggerKind.Queue && options.RunQueues)
+                builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueRunner>(sp, f));
+        }
+
+        var app = builder.Build();
+        foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
+            app.MapMethods("/api/" + f.Route!.TrimStart('/'), f.Methods, context => invoker.InvokeHttpAsync(context, f)).WithDisplayName(f.Name);
+
+        // Core Tools' admin API shape: list functions, and run a non-HTTP function now.
+        app.MapGet("/admin/functions", () => Results.Json(functions.Select(f => new
+        {
+            f.Name, trigger = f.Trigger.ToString().ToLowerInvariant(), f.Route, f.Methods, f.AuthLevel, f.Schedule, queue = f.QueueName,
+        })));
+        app.MapPost("/admin/functions/{name}", async (string name, HttpContext context) =>
+        {
+            var f = functions.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (f is null) return Results.NotFound(new { error = $"No function named '{name}'." });
+            if (f.Trigger == TriggerKind.Http) return Results.BadRequest(new { error = $"{f.Name} is an HTTP function: call /api/{f.Route}." });
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync(context.RequestAborted);
+            object? input = f.Trigger == TriggerKind.Timer ? new TimerInfo { IsPastDue = false } : ReadInput(body);
+            await invoker.InvokeTriggerAsync(context.RequestServices, f, input, context.RequestAborted);
+            return Results.Accepted();
+        });
+        app.MapGet("/", () => Results.Content(HomePage(functions), "text/html; charset=utf-8"));
+        return app;
+    }
+
+    private static string? ReadInput(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return doc.RootElement.TryGetProperty("input", out var input) ? input.ToString() : body;
+        }
+        catch (System.Text.Json.JsonException) { return body; }
+    }
+
+    private static string HomePage(IReadOnlyList<FunctionDefinition> functions)
+    {
+        var rows = string.Join("", functions.Select(f =>
+        {
+            var name = System.Net.WebUtility.HtmlEncode(f.Name);
+            var what = f.Trigger switch
+            {
+                TriggerKind.Http when f.Methods.Contains("GET") && !f.Route!.Contains('{') => $"<a href=\"/api/{System.Net.WebUtility.HtmlEncode(f.Route)}\">GET /api/{System.Net.WebUtility.HtmlEncode(f.Route)}</a>",
+                TriggerKind.Http => $"{string.Join(", ", f.Methods)} /api/{System.Net.WebUtility.HtmlEncode(f.Route)}",
+                TriggerKind.Timer => $"timer <code>{System.Net.WebUtility.HtmlEncode(f.Schedule)}</code> (UTC)",
+                TriggerKind.Queue => $"queue <code>{System.Net.WebUtility.HtmlEncode(f.QueueName)}</code>",
+                _ => "",
+            };
+            return $"<tr><th scope=\"row\">{name}</th><td>{what}</td></tr>";
+        }));
+        return $$"""
+            <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>CspFunctions local host</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}th,td{text-align:left;padding:.3rem .8rem}</style></head>
+            <body><main><h1>CspFunctions local host</h1><p>The Functions app is running on local storage (Azurite).</p>
+            <table><caption>Functions, from functions.metadata</caption><thead><tr><th scope="col">Function</th><th scope="col">Trigger</th></tr></thead><tbody>{{rows}}</tbody></table>
+            </main></body></html>
+            """;
+    }
+}
+
+public sealed record FunctionList(IReadOnlyList<FunctionDefinition> Functions);

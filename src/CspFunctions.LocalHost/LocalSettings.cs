@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace CspFunctions.LocalHost;
+
+/// <summary>Configuration as Core Tools builds it: embedded local defaults, then local.settings.json "Values", then environment variables.</summary>
+public static class LocalSettings
+{
+    public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["Csp:TablePrefix"] = "csp",
+        ["Csp:PublicBaseUrl"] = "http://localhost:7071",
+        ["Csp:Outbox:Path"] = ".outbox",
+    };
+
+    public static IEnumerable<KeyValuePair<string, string?>> ReadValues(string path)
+    {
+        if (!File.Exists(path)) yield break;
+        using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!doc.RootElement.TryGetProperty("Values", out var values)) yield break;
+        foreach (var p in values.EnumerateObject())
+            yield return new(p.Name.Replace("__", ":"), p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.ToString());
+    }
+}

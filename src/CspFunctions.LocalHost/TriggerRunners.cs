@@ -1,0 +1,102 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using CspFunctions.Setup;
+using Cronos;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CspFunctions.LocalHost;
+
+/// <summary>Runs timer functions on their NCRONTAB schedules (UTC, like Flex Consumption).</summary>
+public sealed class TimerRunner(FunctionDefinition function, FunctionInvoker invoker, IServiceProvider services, IConfiguration config,
+    TimeProvider clock, ILogger<TimerRunner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var schedule = ResolveSchedule(function.Schedule!, config);
+        var cron = CronExpression.Parse(schedule, schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            var next = cron.GetNextOccurrence(now.UtcDateTime, TimeZoneInfo.Utc);
+            if (next is null) return;
+            await Task.Delay(next.Value - now.UtcDateTime, clock, stoppingToken);
+            try
+            {
+                await invoker.InvokeTriggerAsync(services, function, new TimerInfo { IsPastDue = false }, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Timer function {Function} failed", function.Name);
+            }
+        }
+    }
+
+    public static string ResolveSchedule(string schedule, IConfiguration config) =>
+        schedule.StartsWith('%') && schedule.EndsWith('%') ? config[schedule.Trim('%').Replace("__", ":")] ?? throw new InvalidOperationException($"Schedule setting {schedule} is not set.") : schedule;
+}
+
+/// <summary>Polls a Storage queue (Azurite) and runs the queue function, parking messages that fail five times
+/// in "{queue}-poison", as the Functions host does with host.json's maxDequeueCount.</summary>
+public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker invoker, IServiceProvider services, StorageClients storage,
+    ILogger<QueueRunner> logger) : BackgroundService
+{
+    public const int MaxDequeueCount = 5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var queue = storage.Queues.GetQueueClient(function.QueueName);
+        var poison = storage.Queues.GetQueueClient(function.QueueName + "-poison");
+        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        var idle = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages;
+            try { messages = (await queue.ReceiveMessagesAsync(8, TimeSpan.FromSeconds(30), stoppingToken)).Value; }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Queue {Queue} could not be read", function.QueueName);
+                messages = [];
+            }
+            if (messages.Length == 0)
+            {
+                await Task.Delay(idle, stoppingToken);
+                idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, 2000));
+                continue;
+            }
+            idle = TimeSpan.FromMilliseconds(200);
+            foreach (var message in messages) await HandleAsync(queue, poison, message, stoppingToken);
+        }
+    }
+
+    private async Task HandleAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken ct)
+    {
+        var text = Decode(message.Body);
+        try
+        {
+            await invoker.InvokeTriggerAsync(services, function, text, ct);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Queue function {Function} failed on message {MessageId} (attempt {Attempt})", function.Name, message.MessageId, message.DequeueCount);
+            if (message.DequeueCount >= MaxDequeueCount)
+            {
+                await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+                await poison.SendMessageAsync(message.Body, cancellationToken: ct);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.FromSeconds(1), cancellationToken: ct);
+            }
+        }
+    }
+
+    /// <summary>host.json says messageEncoding base64, so messages are base64 of UTF-8 text; plain text is accepted too.</summary>
+    public static string Decode(BinaryData body)
+    {
+        var raw = body.ToString();
+        try { return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(raw)); }
+        catch (FormatException) { return raw; }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using CspFunctions.Http;
+using CspFunctions.Import;
+using CspFunctions.Plans;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace CspFunctions.Plans;
+
+/// <summary>POST a plan as JSON, or as CSV with the plan's details in the query string (docs/import.md).</summary>
+public sealed class ImportPlanFunction(PlanImporter importer, ILogger<ImportPlanFunction> logger)
+{
+    public const long MaxBodyBytes = 10 * 1024 * 1024;
+
+    [Function("ImportPlan")]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/import")] HttpRequest request, CancellationToken ct)
+    {
+        var format = PlanFileFormat.From(request.Query["format"], request.ContentType);
+        if (format is null)
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the plan as JSON (application/json) or CSV (text/csv), or add ?format=json or ?format=csv.");
+        try
+        {
+            using var body = await BodyReader.ReadLimitedAsync(request, MaxBodyBytes, ct);
+            var document = PlanFileFormat.Read(format.Value, body, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()));
+            var outcome = await importer.ImportAsync(document, ct);
+            logger.LogInformation("Imported plan {PlanId} revision {Revision}: {Actions} actions, {UpdatesAdded} updates added", outcome.PlanId, outcome.Revision, outcome.Actions, outcome.UpdatesAdded);
+            return new JsonResult(outcome, ApiJson.Options) { StatusCode = outcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK };
+        }
+        catch (PlanImportException ex)
+        {
+            return Problems.Import(ex.Problems);
+        }
+        catch (BodyTooLargeException ex)
+        {
+            return Problems.Status(StatusCodes.Status413PayloadTooLarge, ex.Message, "Split the plan or remove embedded content; a plan file is normally well under 1 MB.");
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, ex.Message);
+        }
+    }
+}
+
+public enum PlanFormat { Json, Csv }
+
+public static class PlanFileFormat
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static PlanFormat? From(string? query, string? contentType)
+    {
+        var hint = (query ?? "").Trim().ToLowerInvariant();
+        if (hint == "json") return PlanFormat.Json;
+        if (hint == "csv") return PlanFormat.Csv;
+        if (hint.Length > 0) return null;
+        var media = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return media switch
+        {
+            "application/json" or "text/json" => PlanFormat.Json,
+            "text/csv" or "application/csv" => PlanFormat.Csv,
+            _ => null,
+        };
+    }
+
+    /// <summary>Reads a plan file; CSV takes the plan's id, name, year and manager from <paramref name="options"/>.</summary>
+    public static PlanDocument Read(PlanFormat format, Stream body, IReadOnlyDictionary<string, string> options)
+    {
+        if (format == PlanFormat.Json) return PlanReader.ReadJson(body);
+        using var reader = new StreamReader(body, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        options.TryGetValue("year", out var yearText);
+        var header = new CsvPlanHeader(
+            options.GetValueOrDefault("id"), options.GetValueOrDefault("name"),
+            int.TryParse(yearText, out var year) ? year : null,
+            options.GetValueOrDefault("managerName"), options.GetValueOrDefault("managerEmail"), options.GetValueOrDefault("introduction"));
+        return PlanReader.ReadCsv(reader, header);
+    }
+}

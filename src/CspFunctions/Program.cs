@@ -1,0 +1,8 @@
+using CspFunctions.Setup;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddCspFunctions(builder.Configuration);
+builder.Build().Run();

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CspFunctions.Import;
+using CspFunctions.Plans;
+using CspFunctions.Setup;
+
+namespace CspFunctions.Storage;
+
+/// <summary>
+/// One partition per plan (PartitionKey = plan id) holds the plan row, its leads, actions and rounds, so a whole
+/// plan is one partition query and an import is a few 100-entity transactions. See docs/storage.md.
+/// </summary>
+public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanStore
+{
+    private const string PlanRow = "plan";
+    private const string IndexPartition = "plans";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string LeadRow(string leadId) => "lead|" + leadId;
+    public static string ActionRow(int number) => $"action|{number:D5}";
+    public static string RoundRow(string roundId) => "round|" + roundId;
+
+    public async Task<IReadOnlyList<string>> ListPlanIdsAsync(CancellationToken ct = default)
+    {
+        var index = await tables.GetAsync(names.PlanIndex, ct);
+        var ids = new List<string>();
+        await foreach (var e in index.QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition, select: ["RowKey"], cancellationToken: ct))
+            ids.Add(e.RowKey);
+        return ids;
+    }
+
+    public async Task<StoredPlan?> GetAsync(string planId, CancellationToken ct = default)
+    {
+        if (!PlanValidator.IsValidId(planId)) return null;
+        var table = await tables.GetAsync(names.Plans, ct);
+        TableEntity? planRow = null;
+        var leads = new List<(int Order, Lead Lead)>();
+        var actions = new List<(int Order, PlanAction Action)>();
+        var rounds = new List<ReportingRound>();
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == planId, cancellationToken: ct))
+        {
+            var kind = e.RowKey.Split('|', 2)[0];
+            switch (kind)
+            {
+                case PlanRow: planRow = e; break;
+                case "lead":
+                    leads.Add((e.GetInt32("Order") ?? 0, new Lead(e.RowKey[5..], e.GetString("Name"),
+                        Deserialize<List<Contact>>(e, "Contacts"), e.GetString("DeputyLeadId"))));
+                    break;
+                case "action":
+                    actions.Add((e.GetInt32("Order") ?? 0, new PlanAction(int.Parse(e.RowKey[7..]), e.GetString("PriorityId"), e.GetString("Text"),
+                        Deserialize<List<string>>(e, "LeadIds"), Deserialize<List<LinkedDocument>>(e, "Documents"), e.GetBoolean("Restricted") ?? false)));
+                    break;
+                case "round":
+                    rounds.Add(new ReportingRound(planId, e.RowKey[6..], DateOnly.Parse(e.GetString("PeriodStart")), DateOnly.Parse(e.GetString("PeriodEnd")),
+                        DateOnly.Parse(e.GetString("DueDate")), Enum.Parse<RoundState>(e.GetString("State"))));
+                    break;
+            }
+        }
+        if (planRow is null) return null;
+        var plan = new Plan(planId, planRow.GetString("Name"), planRow.GetInt32("FinancialYearStart") ?? 0, planRow.GetString("TimeZone"),
+            planRow.GetString("Introduction"), Deserialize<List<Contact>>(planRow, "Managers"), Deserialize<List<Priority>>(planRow, "Priorities"),
+            leads.OrderBy(l => l.Order).Select(l => l.Lead).ToList(), actions.OrderBy(a => a.Order).Select(a => a.Action).ToList());
+        return new StoredPlan(plan, rounds.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), planRow.ETag.ToString(), planRow.GetInt32("Revision") ?? 1);
+    }
+
+    public async Task<PlanSaveResult> SaveAsync(Plan plan, string? ifMatch, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(names.Plans, ct);
+        var existingRows = new HashSet<string>();
+        int? existingRevision = null;
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == plan.Id, select: ["RowKey", "Revision"], cancellationToken: ct))
+        {
+            existingRows.Add(e.RowKey);
+            if (e.RowKey == PlanRow) existingRevision = e.GetInt32("Revision") ?? 1;
+        }
+
+        var revision = (existingRevision ?? 0) + 1;
+        var planEntity = new TableEntity(plan.Id, PlanRow)
+        {
+            ["Name"] = plan.Name,
+            ["FinancialYearStart"] = plan.FinancialYearStart,
+            ["TimeZone"] = plan.TimeZone,
+            ["Introduction"] = plan.Introduction,
+            ["Managers"] = JsonSerializer.Serialize(plan.Managers, Json),
+            ["Priorities"] = JsonSerializer.Serialize(plan.Priorities, Json),
+            ["Revision"] = revision,
+        };
+        // The plan row is the guard: claiming it (insert-if-absent, or replace-if-ETag-matches) comes first, so of two
+        // concurrent imports exactly one proceeds. Leads and actions follow in batches; a crash between the two is
+        // repaired by importing again (the import is idempotent).
+        try
+        {
+            if (ifMatch is null) await table.AddEntityAsync(planEntity, ct);
+            else await table.UpdateEntityAsync(planEntity, new ETag(ifMatch), TableUpdateMode.Replace, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            throw new ConcurrencyConflictException(ex.Status == 409
+                ? $"Plan '{plan.Id}' was created by someone else while this import ran; nothing was changed. Import again to update it."
+                : $"Plan '{plan.Id}' was changed by someone else while this import ran; nothing was changed. Import again to apply your file.");
+        }
+
+        var actions = new List<TableTransactionAction>();
+        var keep = new HashSet<string> { PlanRow };
+        for (var i = 0; i < plan.Leads.Count; i++)
+        {
+            var lead = plan.Leads[i];
+            var row = LeadRow(lead.Id);
+            keep.Add(row);
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(plan.Id, row)
+            {
+                ["Name"] = lead.Name,
+                ["Contacts"] = JsonSerializer.Serialize(lead.Contacts, Json),
+                ["DeputyLeadId"] = lead.DeputyLeadId,
+                ["Order"] = i,
+            }));
+        }
+        for (var i = 0; i < plan.Actions.Count; i++)
+        {
+            var action = plan.Actions[i];
+            var row = ActionRow(action.Number);
+            keep.Add(row);
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(plan.Id, row)
+            {
+                ["PriorityId"] = action.PriorityId,
+                ["Text"] = TextLimit.Check(action.Text, $"action {action.Number}"),
+                ["LeadIds"] = JsonSerializer.Serialize(action.LeadIds, Json),
+                ["Documents"] = JsonSerializer.Serialize(action.Documents, Json),
+                ["Restricted"] = action.Restricted,
+                ["Order"] = i,
+            }));
+        }
+        var removed = existingRows.Where(r => !keep.Contains(r) && !r.StartsWith("round|", StringComparison.Ordinal)).ToList();
+        actions.AddRange(removed.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(plan.Id, r), ETag.All)));
+        await TableSetup.SubmitInBatchesAsync(table, actions, ct);
+
+        var index = await tables.GetAsync(names.PlanIndex, ct);
+        await index.UpsertEntityAsync(new TableEntity(IndexPartition, plan.Id) { ["Name"] = plan.Name }, TableUpdateMode.Replace, ct);
+
+        return new PlanSaveResult(existingRevision is null, revision, plan.Actions.Count, removed.Count(r => r.StartsWith("action|", StringComparison.Ordinal)), plan.Leads.Count);
+    }
+
+    public async Task SaveRoundAsync(ReportingRound round, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(names.Plans, ct);
+        await table.UpsertEntityAsync(new TableEntity(round.PlanId, RoundRow(round.Id))
+        {
+            ["PeriodStart"] = round.PeriodStart.ToString("yyyy-MM-dd"),
+            ["PeriodEnd"] = round.PeriodEnd.ToString("yyyy-MM-dd"),
+            ["DueDate"] = round.DueDate.ToString("yyyy-MM-dd"),
+            ["State"] = round.State.ToString(),
+        }, TableUpdateMode.Replace, ct);
+    }
+
+    private static T Deserialize<T>(TableEntity e, string property) where T : new() =>
+        e.GetString(property) is { Length: > 0 } json ? JsonSerializer.Deserialize<T>(json, Json) ?? new T() : new T();
+}
