@@ -5,6 +5,7 @@ using CspFunctions.Setup;
 
 // dotnet run --project src/CspFunctions.LocalHost                 serve the app on http://localhost:7071
 // dotnet run --project src/CspFunctions.LocalHost -- import FILE   import a plan (JSON, or CSV with --id --name --year --manager-email)
+// dotnet run --project src/CspFunctions.LocalHost -- --no-timers   serve without running the timer functions
 var root = RepoPaths.FindRoot();
 var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "serve";
 var option = (string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -29,25 +30,7 @@ switch (command)
         return 0;
 
     case "import":
-        var file = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (file is null || !File.Exists(file)) { Console.Error.WriteLine("Usage: import FILE [--format json|csv] [--id ID --name NAME --year 2019 --manager-name NAME --manager-email EMAIL]"); return 2; }
-        var format = PlanFileFormat.From(option("format") ?? Path.GetExtension(file).TrimStart('.'), null) ?? PlanFormat.Json;
-        var fields = new Dictionary<string, string>();
-        foreach (var (flag, key) in new[] { ("id", "id"), ("name", "name"), ("year", "year"), ("manager-name", "managerName"), ("manager-email", "managerEmail") })
-            if (option(flag) is { } value) fields[key] = value;
-        try
-        {
-            await using var stream = File.OpenRead(file);
-            var outcome = await app.Services.GetRequiredService<PlanImporter>().ImportAsync(PlanFileFormat.Read(format, stream, fields));
-            Console.WriteLine($"Imported {outcome.PlanId} (revision {outcome.Revision}): {outcome.Actions} actions, {outcome.Leads} leads, {outcome.UpdatesAdded} updates added.");
-            return 0;
-        }
-        catch (PlanImportException ex)
-        {
-            Console.Error.WriteLine($"Not imported: {ex.Problems.Count} problem(s). Nothing was changed.");
-            foreach (var p in ex.Problems) Console.Error.WriteLine("  " + p);
-            return 1;
-        }
+        return await ImportCommand.RunAsync(args, app.Services.GetRequiredService<PlanImporter>(), Console.Out, Console.Error);
 
     default:
         Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), import FILE.");

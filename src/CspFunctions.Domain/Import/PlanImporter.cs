@@ -7,7 +7,7 @@ namespace CspFunctions.Import;
 public sealed record ImportOutcome(string PlanId, bool Created, int Revision, int Actions, int Leads, int ActionsRemoved, int UpdatesAdded, int UpdatesUnchanged);
 
 /// <summary>Validates a plan document and stores it. All-or-nothing at validation; re-import updates the plan in
-/// place and never touches progress history (updates it carries are added as new versions only when they differ).</summary>
+/// place and never touches progress history (updates it carries are added as new versions only when their text is new).</summary>
 public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, TimeProvider clock)
 {
     public const int DefaultDueWorkingDays = 15;
@@ -22,16 +22,26 @@ public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, Time
         var unchanged = 0;
         foreach (var roundGroup in seedUpdates.GroupBy(u => u.RoundId))
         {
-            if (existing?.Rounds.Any(r => r.Id == roundGroup.Key) != true)
+            if (existing?.FindRound(roundGroup.Key) is null)
             {
+                // A past quarter's progress arrives with the plan: its round is recorded as closed.
                 FinancialQuarter.TryParseRoundId(roundGroup.Key, out var quarter);
-                await plans.SaveRoundAsync(ReportingRound.For(plan.Id, quarter, UkWorkingDays.Add(quarter.End, DefaultDueWorkingDays), RoundState.Closed), ct);
+                try
+                {
+                    await plans.SaveRoundAsync(ReportingRound.For(plan.Id, quarter, UkWorkingDays.Add(quarter.End, DefaultDueWorkingDays), RoundState.Closed), ifMatch: null, ct);
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Created meanwhile (by the round-opening timer or a parallel import): keep that one.
+                }
             }
-            var latest = (await progress.GetRoundAsync(plan.Id, roundGroup.Key, ct)).Latest();
+            var history = await progress.GetRoundAsync(plan.Id, roundGroup.Key, ct);
+            var latest = history.Latest();
             foreach (var seed in roundGroup)
             {
                 latest.TryGetValue(seed.ActionNumber, out var current);
-                if (current is not null && current.Text == seed.Text && current.Status == seed.Status && current.Rag == seed.Rag)
+                // A file that repeats text already in the history adds nothing, so re-importing never undoes a later correction.
+                if (history.Any(u => u.ActionNumber == seed.ActionNumber && u.Text == seed.Text && u.Status == seed.Status && u.Rag == seed.Rag))
                 {
                     unchanged++;
                     continue;

@@ -4,7 +4,10 @@ using CspFunctions.Progress;
 namespace CspFunctions.Plans;
 
 /// <summary>A plan as stored, with its rounds and the version tag that guards concurrent changes.</summary>
-public sealed record StoredPlan(Plan Plan, IReadOnlyList<ReportingRound> Rounds, string ETag, int Revision);
+public sealed record StoredPlan(Plan Plan, IReadOnlyList<ReportingRound> Rounds, string ETag, int Revision, IReadOnlyDictionary<string, string> RoundETags)
+{
+    public ReportingRound? FindRound(string roundId) => Rounds.FirstOrDefault(r => r.Id == roundId);
+}
 
 public sealed record PlanSaveResult(bool Created, int Revision, int ActionsWritten, int ActionsRemoved, int LeadsWritten);
 
@@ -18,7 +21,9 @@ public interface IPlanStore
     /// <summary>Creates or replaces the plan definition. Pass the ETag you read to guard against a concurrent change;
     /// null means "the plan must not exist yet".</summary>
     Task<PlanSaveResult> SaveAsync(Plan plan, string? ifMatch, CancellationToken ct = default);
-    Task SaveRoundAsync(ReportingRound round, CancellationToken ct = default);
+    /// <summary>Creates a round (<paramref name="ifMatch"/> null: it must not exist yet) or changes one read with that ETag.
+    /// Throws <see cref="ConcurrencyConflictException"/> if it exists already, or changed since it was read.</summary>
+    Task SaveRoundAsync(ReportingRound round, string? ifMatch, CancellationToken ct = default);
 }
 
 public interface IProgressStore

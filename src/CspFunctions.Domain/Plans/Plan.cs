@@ -12,6 +12,7 @@ public sealed record Plan(
     IReadOnlyList<Lead> Leads,
     IReadOnlyList<PlanAction> Actions)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public FinancialYear FinancialYear => new(FinancialYearStart);
 
     public Lead? FindLead(string leadId) => Leads.FirstOrDefault(l => l.Id == leadId);

@@ -40,6 +40,10 @@ public sealed class ImportPlanFunction(PlanImporter importer, ILogger<ImportPlan
         {
             return Problems.Status(StatusCodes.Status409Conflict, ex.Message);
         }
+        catch (UpdateConflictException ex)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "The plan was saved, but a progress update in the file collided with one being saved at the same moment. Import again to finish.", ex.Message);
+        }
     }
 }
 

@@ -38,6 +38,7 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
         var leads = new List<(int Order, Lead Lead)>();
         var actions = new List<(int Order, PlanAction Action)>();
         var rounds = new List<ReportingRound>();
+        var roundETags = new Dictionary<string, string>();
         await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == planId, cancellationToken: ct))
         {
             var kind = e.RowKey.Split('|', 2)[0];
@@ -55,6 +56,7 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
                 case "round":
                     rounds.Add(new ReportingRound(planId, e.RowKey[6..], DateOnly.Parse(e.GetString("PeriodStart")), DateOnly.Parse(e.GetString("PeriodEnd")),
                         DateOnly.Parse(e.GetString("DueDate")), Enum.Parse<RoundState>(e.GetString("State"))));
+                    roundETags[e.RowKey[6..]] = e.ETag.ToString();
                     break;
             }
         }
@@ -62,7 +64,7 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
         var plan = new Plan(planId, planRow.GetString("Name"), planRow.GetInt32("FinancialYearStart") ?? 0, planRow.GetString("TimeZone"),
             planRow.GetString("Introduction"), Deserialize<List<Contact>>(planRow, "Managers"), Deserialize<List<Priority>>(planRow, "Priorities"),
             leads.OrderBy(l => l.Order).Select(l => l.Lead).ToList(), actions.OrderBy(a => a.Order).Select(a => a.Action).ToList());
-        return new StoredPlan(plan, rounds.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), planRow.ETag.ToString(), planRow.GetInt32("Revision") ?? 1);
+        return new StoredPlan(plan, rounds.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), planRow.ETag.ToString(), planRow.GetInt32("Revision") ?? 1, roundETags);
     }
 
     public async Task<PlanSaveResult> SaveAsync(Plan plan, string? ifMatch, CancellationToken ct = default)
@@ -142,16 +144,27 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
         return new PlanSaveResult(existingRevision is null, revision, plan.Actions.Count, removed.Count(r => r.StartsWith("action|", StringComparison.Ordinal)), plan.Leads.Count);
     }
 
-    public async Task SaveRoundAsync(ReportingRound round, CancellationToken ct = default)
+    public async Task SaveRoundAsync(ReportingRound round, string? ifMatch, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(names.Plans, ct);
-        await table.UpsertEntityAsync(new TableEntity(round.PlanId, RoundRow(round.Id))
+        var entity = new TableEntity(round.PlanId, RoundRow(round.Id))
         {
             ["PeriodStart"] = round.PeriodStart.ToString("yyyy-MM-dd"),
             ["PeriodEnd"] = round.PeriodEnd.ToString("yyyy-MM-dd"),
             ["DueDate"] = round.DueDate.ToString("yyyy-MM-dd"),
             ["State"] = round.State.ToString(),
-        }, TableUpdateMode.Replace, ct);
+        };
+        try
+        {
+            if (ifMatch is null) await table.AddEntityAsync(entity, ct);
+            else await table.UpdateEntityAsync(entity, new ETag(ifMatch), TableUpdateMode.Replace, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            throw new ConcurrencyConflictException(ex.Status == 409
+                ? $"Round {round.Id} of plan '{round.PlanId}' already exists."
+                : $"Round {round.Id} of plan '{round.PlanId}' was changed by someone else; nothing was changed.");
+        }
     }
 
     private static T Deserialize<T>(TableEntity e, string property) where T : new() =>

@@ -1,0 +1,52 @@
+using CspFunctions.Setup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CspFunctions.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    private static InvalidConfigurationException StartWith(Dictionary<string, string?> settings)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return Assert.Throws<InvalidConfigurationException>(() => new ServiceCollection().AddCspFunctions(config));
+    }
+
+    [Fact]
+    public void Missing_storage_fails_fast_naming_the_setting()
+    {
+        var ex = StartWith(new() { ["Csp:TablePrefix"] = "csp" });
+        Assert.Contains("Setting 'AzureWebJobsStorage' is missing", Assert.Single(ex.Problems));
+    }
+
+    [Fact]
+    public void An_unresolved_Key_Vault_reference_fails_fast_naming_the_setting()
+    {
+        var ex = StartWith(new()
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Csp:SendGrid:ApiKey"] = "@Microsoft.KeyVault(VaultName=kv-csp;SecretName=sendgrid-api-key)",
+        });
+        var problem = Assert.Single(ex.Problems);
+        Assert.Contains("'Csp__SendGrid__ApiKey' is an unresolved Key Vault reference", problem);
+        Assert.Contains("Key Vault Secrets User", problem);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_together()
+    {
+        var ex = StartWith(new() { ["Csp:TablePrefix"] = "bad-prefix!", ["Csp:PublicBaseUrl"] = "not a url" });
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.Contains(ex.Problems, p => p.Contains("Csp__TablePrefix"));
+        Assert.Contains(ex.Problems, p => p.Contains("Csp__PublicBaseUrl"));
+        Assert.Contains("cannot start because of its configuration", ex.Message);
+    }
+
+    [Fact]
+    public void A_valid_local_configuration_starts()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddCspFunctions(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Assert.Equal("cspplans", provider.GetRequiredService<TableNames>().Plans);
+    }
+}

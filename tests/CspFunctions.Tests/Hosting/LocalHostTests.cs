@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CspFunctions.LocalHost;
+using CspFunctions.Tests.Infrastructure;
+
+namespace CspFunctions.Tests.Hosting;
+
+[Collection(StorageCollection.Name)]
+public sealed class LocalHostTests(StorageFixture storage)
+{
+    [Fact]
+    public async Task Every_function_in_functions_metadata_is_served()
+    {
+        var metadata = FunctionCatalog.Load();
+        Assert.Contains(metadata, f => f.Name == "Health");
+        await using var host = await TestHost.StartAsync(storage);
+
+        foreach (var function in metadata.Where(f => f.Trigger == TriggerKind.Http))
+        {
+            var route = System.Text.RegularExpressions.Regex.Replace(function.Route!, @"\{[^}]+\}", "sample-value");
+            foreach (var method in function.Methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), "/api/" + route) { Content = method is "GET" or "HEAD" ? null : new StringContent("") };
+                using var response = await host.Client.SendAsync(request);
+                Assert.True(response.Headers.TryGetValues(FunctionInvoker.FunctionHeader, out var served), $"{method} /api/{route} did not reach a function ({(int)response.StatusCode})");
+                Assert.Equal(function.Name, Assert.Single(served));
+            }
+        }
+
+        var listed = await host.Client.GetFromJsonAsync<JsonElement>("/admin/functions");
+        Assert.Equal(metadata.Select(f => f.Name).Order(), listed.EnumerateArray().Select(f => f.GetProperty("name").GetString()!).Order());
+        Assert.All(metadata.Where(f => f.Trigger is TriggerKind.Timer), f => Assert.False(string.IsNullOrEmpty(f.Schedule)));
+        Assert.All(metadata.Where(f => f.Trigger is TriggerKind.Queue), f => Assert.False(string.IsNullOrEmpty(f.QueueName)));
+        Assert.DoesNotContain(metadata, f => f.Trigger == TriggerKind.Other);
+    }
+
+    [Fact]
+    public void The_metadata_is_the_one_the_Worker_SDK_generated()
+    {
+        var generated = Path.Combine(storage.RepoRoot, "src", "CspFunctions", "bin");
+        var files = Directory.GetFiles(generated, "functions.metadata", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        var names = FunctionCatalog.Load(files.OrderByDescending(File.GetLastWriteTimeUtc).First()).Select(f => f.Name).Order();
+        Assert.Equal(names, FunctionCatalog.Load().Select(f => f.Name).Order());
+    }
+
+    [Fact]
+    public async Task Health_reports_storage_reachable()
+    {
+        await using var host = await TestHost.StartAsync(storage);
+        using var response = await host.Client.GetAsync("/api/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Equal("reachable", body.GetProperty("storage").GetProperty("tables").GetString());
+    }
+
+    [Fact]
+    public async Task Health_reports_unreachable_storage_with_503()
+    {
+        // Nothing listens on port 1: every storage call fails fast.
+        var overrides = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+        };
+        await using var host = await TestHost.StartAsync(storage, overrides);
+        using var response = await host.Client.GetAsync("/api/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.StartsWith("unreachable", body.GetProperty("storage").GetProperty("tables").GetString());
+    }
+
+    [Fact]
+    public async Task Admin_api_refuses_unknown_functions_and_http_functions()
+    {
+        await using var host = await TestHost.StartAsync(storage);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync("/admin/functions/NoSuchFunction", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.PostAsync("/admin/functions/Health", null)).StatusCode);
+    }
+}

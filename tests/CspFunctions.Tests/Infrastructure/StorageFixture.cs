@@ -1,0 +1,69 @@
+using CspFunctions.Import;
+using CspFunctions.LocalHost;
+using CspFunctions.Plans;
+using CspFunctions.Setup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CspFunctions.Tests.Infrastructure;
+
+/// <summary>Azurite for the whole test run: reuses one that is listening, or starts one from the repo's package.json
+/// (installing it when missing) with a throw-away data folder. Every test gets its own table prefix, so runs never collide.</summary>
+public sealed class StorageFixture : IAsyncLifetime
+{
+    private static int _counter;
+    private Azurite? _azurite;
+    private string? _dataFolder;
+
+    public static readonly string RunId = Convert.ToHexString(Guid.NewGuid().ToByteArray())[..8].ToLowerInvariant();
+
+    public string RepoRoot { get; } = RepoPaths.FindRoot();
+
+    public async Task InitializeAsync()
+    {
+        _dataFolder = Path.Combine(Path.GetTempPath(), "csp-azurite-" + RunId);
+        _azurite = await Azurite.EnsureRunningAsync(RepoRoot, _dataFolder, _ => { });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null) await _azurite.DisposeAsync();
+        if (_azurite?.StartedHere == true && _dataFolder is not null)
+        {
+            try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>A table prefix no other test or run uses: "t" + run id + counter.</summary>
+    public static string NewPrefix() => $"t{RunId}{Interlocked.Increment(ref _counter)}";
+
+    public static Dictionary<string, string?> Settings(string? prefix = null) => new()
+    {
+        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["Csp:TablePrefix"] = prefix ?? NewPrefix(),
+        ["Csp:PublicBaseUrl"] = "http://localhost:7071",
+    };
+
+    /// <summary>The app's real service registrations on Azurite, with a fresh prefix.</summary>
+    public ServiceProvider Services(Action<IServiceCollection>? configure = null, IDictionary<string, string?>? overrides = null)
+    {
+        var settings = Settings();
+        foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddCspFunctions(config);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public PlanDocument LoadSample()
+    {
+        using var stream = File.OpenRead(RepoPaths.SamplePlan(RepoRoot));
+        return PlanReader.ReadJson(stream);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StorageCollection : ICollectionFixture<StorageFixture>
+{
+    public const string Name = "storage";
+}
