@@ -11,6 +11,11 @@ public static class LocalSettings
         ["Csp:TablePrefix"] = "csp",
         ["Csp:PublicBaseUrl"] = "http://localhost:7071",
         ["Csp:Outbox:Path"] = ".outbox",
+        ["Csp:LinkSigning:ActiveKeyId"] = "local",
+        ["Csp:LinkSigning:Keys:local"] = "local-development-only-signing-key-not-a-secret",
+        ["Csp:SendGrid:FromEmail"] = "csp@localhost.example",
+        ["Csp:SendGrid:FromName"] = "Community Safety Partnership (local)",
+        ["Csp:SendGrid:InboundDomain"] = "reply.localhost.example",
     };
 
     public static IEnumerable<KeyValuePair<string, string?>> ReadValues(string path)

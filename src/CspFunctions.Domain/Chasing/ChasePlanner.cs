@@ -27,7 +27,7 @@ public static class ChasePlanner
 
         var stages = ChaseSchedule.StagesDueOn(round, londonToday, policy);
         if (stages.Count == 0) return ChasePlan.Nothing;
-        var stage = stages[^1];
+        var stage = stages[stages.Count - 1];
 
         var warnings = new List<ChaseWarning>();
         var owedByLead = OwedActionsByLead(plan, latestUpdatesThisRound, warnings);

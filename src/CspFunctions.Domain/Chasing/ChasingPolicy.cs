@@ -33,8 +33,8 @@ public sealed record ChasingPolicy
     /// </summary>
     public int LatestOpeningDaysAfterDue { get; init; } = 30;
 
-    /// <summary>Throws if the settings cannot make a sensible schedule; returns this policy otherwise.</summary>
-    public ChasingPolicy EnsureValid()
+    /// <summary>Throws if the settings cannot make a sensible schedule.</summary>
+    public void EnsureValid()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(DueWorkingDaysAfterQuarterEnd, 1, nameof(DueWorkingDaysAfterQuarterEnd));
         ArgumentOutOfRangeException.ThrowIfNegative(ReminderWorkingDaysBeforeDue, nameof(ReminderWorkingDaysBeforeDue));
@@ -45,6 +45,5 @@ public sealed record ChasingPolicy
             throw new ArgumentException($"The sending window {SendAfterLocal:HH:mm}-{SendBeforeLocal:HH:mm} is empty.", nameof(SendBeforeLocal));
         if (!Enum.IsDefined(DigestDay))
             throw new ArgumentOutOfRangeException(nameof(DigestDay), DigestDay, "Not a day of the week.");
-        return this;
     }
 }

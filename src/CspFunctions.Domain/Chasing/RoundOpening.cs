@@ -6,8 +6,12 @@ namespace CspFunctions.Chasing;
 /// <summary>Which quarterly round a plan should have open. Pure and idempotent: the caller saves what it returns.</summary>
 public static class RoundOpening
 {
-    public static DateOnly DueDateFor(FinancialQuarter quarter, ChasingPolicy policy) =>
-        UkWorkingDays.Add(quarter.End, policy.EnsureValid().DueWorkingDaysAfterQuarterEnd);
+    public static DateOnly DueDateFor(FinancialQuarter quarter, ChasingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.EnsureValid();
+        return UkWorkingDays.Add(quarter.End, policy.DueWorkingDaysAfterQuarterEnd);
+    }
 
     /// <summary>The first working day after the quarter ends.</summary>
     public static DateOnly OpensOn(FinancialQuarter quarter) => UkWorkingDays.Add(quarter.End, 1);

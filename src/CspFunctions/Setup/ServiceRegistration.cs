@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CspFunctions.Import;
 using CspFunctions.Plans;
+using CspFunctions.Responses;
 using CspFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton<IProgressStore, TableProgressStore>();
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -13,11 +13,37 @@ public static class Settings
     public const string TablePrefix = "Csp:TablePrefix";
     public const string PublicBaseUrl = "Csp:PublicBaseUrl";
     public const string OutboxPath = "Csp:Outbox:Path";
+    public const string LinkSigningActiveKeyId = "Csp:LinkSigning:ActiveKeyId";
+    /// <summary>Section of signing keys by id: Csp:LinkSigning:Keys:{id} (at least 32 characters each).</summary>
+    public const string LinkSigningKeys = "Csp:LinkSigning:Keys";
+    public const string SendGridApiKey = "Csp:SendGrid:ApiKey";
+    public const string SendGridFromEmail = "Csp:SendGrid:FromEmail";
+    public const string SendGridFromName = "Csp:SendGrid:FromName";
+    public const string SendGridInboundDomain = "Csp:SendGrid:InboundDomain";
+    public const string SendGridSandboxMode = "Csp:SendGrid:SandboxMode";
+    public const string SendGridEventWebhookPublicKey = "Csp:SendGrid:EventWebhookPublicKey";
+    /// <summary>Test and local-stub override of the SendGrid API host; unset in Azure.</summary>
+    public const string SendGridHost = "Csp:SendGrid:Host";
+    public const string GraphTenantId = "Csp:Graph:TenantId";
+    public const string GraphClientId = "Csp:Graph:ClientId";
+    public const string GraphClientSecret = "Csp:Graph:ClientSecret";
+    public const string GraphTeamsAppId = "Csp:Graph:TeamsAppId";
+    /// <summary>Test and local-stub override of the Graph base URL; unset in Azure.</summary>
+    public const string GraphBaseUrl = "Csp:Graph:BaseUrl";
+    public const string BoardWorkflowWebhookUrl = "Csp:Board:WorkflowWebhookUrl";
+    public const string RetentionInboundMailDays = "Csp:Retention:InboundMailDays";
 
     public static readonly string[] All =
     [
         Storage, StorageAccountName, StorageClientId, StorageCredential, TablePrefix, PublicBaseUrl, OutboxPath,
+        LinkSigningActiveKeyId, LinkSigningKeys + ":k1",
+        SendGridApiKey, SendGridFromEmail, SendGridFromName, SendGridInboundDomain, SendGridSandboxMode, SendGridEventWebhookPublicKey,
+        GraphTenantId, GraphClientId, GraphClientSecret, GraphTeamsAppId,
+        BoardWorkflowWebhookUrl, RetentionInboundMailDays,
     ];
+
+    /// <summary>Settings only tests and local stubs use; Azure never sets them.</summary>
+    public static readonly string[] LocalOnly = [SendGridHost, GraphBaseUrl];
 
     public const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
 
@@ -46,8 +72,22 @@ public static class Settings
         if (!string.IsNullOrWhiteSpace(baseUrl) && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             problems.Add($"Setting '{EnvName(PublicBaseUrl)}' must be an absolute http(s) URL (got '{baseUrl}').");
 
+        var activeKeyId = config[LinkSigningActiveKeyId];
+        if (string.IsNullOrWhiteSpace(activeKeyId))
+            problems.Add($"Setting '{EnvName(LinkSigningActiveKeyId)}' is missing: name the key that signs response links (e.g. k1) and set '{EnvName(LinkSigningKeys)}__k1'.");
+        else if (config[$"{LinkSigningKeys}:{activeKeyId}"] is not { } key || key.Length < 32)
+            problems.Add($"Setting '{EnvName(LinkSigningKeys)}__{activeKeyId}' must hold a secret of at least 32 characters (the active link-signing key).");
+
+        if (config[RetentionInboundMailDays] is { Length: > 0 } days && !(int.TryParse(days, out var d) && d >= 1))
+            problems.Add($"Setting '{EnvName(RetentionInboundMailDays)}' must be a whole number of days, at least 1 (got '{days}').");
+
         return problems;
     }
+
+    public static IReadOnlyDictionary<string, byte[]> LinkKeys(IConfiguration config) =>
+        config.GetSection(LinkSigningKeys).GetChildren()
+            .Where(k => !string.IsNullOrEmpty(k.Value))
+            .ToDictionary(k => k.Key, k => System.Text.Encoding.UTF8.GetBytes(k.Value!));
 
     /// <summary>The name as it appears in app settings and environment variables.</summary>
     public static string EnvName(string key) => key.Replace(":", "__");

@@ -15,7 +15,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void Missing_storage_fails_fast_naming_the_setting()
     {
-        var ex = StartWith(new() { ["Csp:TablePrefix"] = "csp" });
+        var ex = StartWith(new() { ["Csp:TablePrefix"] = "csp", ["Csp:LinkSigning:ActiveKeyId"] = "k1", ["Csp:LinkSigning:Keys:k1"] = new string('k', 32) });
         Assert.Contains("Setting 'AzureWebJobsStorage' is missing", Assert.Single(ex.Problems));
     }
 
@@ -26,6 +26,8 @@ public sealed class ConfigurationTests
         {
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             ["Csp:SendGrid:ApiKey"] = "@Microsoft.KeyVault(VaultName=kv-csp;SecretName=sendgrid-api-key)",
+            ["Csp:LinkSigning:ActiveKeyId"] = "k1",
+            ["Csp:LinkSigning:Keys:k1"] = new string('k', 32),
         });
         var problem = Assert.Single(ex.Problems);
         Assert.Contains("'Csp__SendGrid__ApiKey' is an unresolved Key Vault reference", problem);
@@ -36,7 +38,8 @@ public sealed class ConfigurationTests
     public void Every_problem_is_reported_together()
     {
         var ex = StartWith(new() { ["Csp:TablePrefix"] = "bad-prefix!", ["Csp:PublicBaseUrl"] = "not a url" });
-        Assert.Equal(3, ex.Problems.Count);
+        Assert.Equal(4, ex.Problems.Count);
+        Assert.Contains(ex.Problems, p => p.Contains("Csp__LinkSigning__ActiveKeyId"));
         Assert.Contains(ex.Problems, p => p.Contains("Csp__TablePrefix"));
         Assert.Contains(ex.Problems, p => p.Contains("Csp__PublicBaseUrl"));
         Assert.Contains("cannot start because of its configuration", ex.Message);
@@ -45,7 +48,7 @@ public sealed class ConfigurationTests
     [Fact]
     public void A_valid_local_configuration_starts()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Csp:LinkSigning:ActiveKeyId"] = "k1", ["Csp:LinkSigning:Keys:k1"] = new string('k', 32) }).Build();
         using var provider = new ServiceCollection().AddLogging().AddCspFunctions(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Assert.Equal("cspplans", provider.GetRequiredService<TableNames>().Plans);
     }

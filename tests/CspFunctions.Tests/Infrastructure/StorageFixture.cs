@@ -42,6 +42,11 @@ public sealed class StorageFixture : IAsyncLifetime
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Csp:TablePrefix"] = prefix ?? NewPrefix(),
         ["Csp:PublicBaseUrl"] = "http://localhost:7071",
+        ["Csp:LinkSigning:ActiveKeyId"] = "test",
+        ["Csp:LinkSigning:Keys:test"] = "test-signing-key-0123456789abcdef0123456789",
+        ["Csp:SendGrid:FromEmail"] = "csp@example.org",
+        ["Csp:SendGrid:FromName"] = "Test CSP",
+        ["Csp:SendGrid:InboundDomain"] = "reply.example.org",
     };
 
     /// <summary>The app's real service registrations on Azurite, with a fresh prefix.</summary>
