@@ -43,7 +43,9 @@ public sealed class FunctionInvoker(Assembly functionsAssembly)
         {
             var t when t == typeof(CancellationToken) => ct,
             var t when t == typeof(TimerInfo) => input as TimerInfo ?? new TimerInfo(),
-            var t when t == typeof(string) => input?.ToString(),
+            var t when t == typeof(Azure.Storage.Queues.Models.QueueMessage) => input as Azure.Storage.Queues.Models.QueueMessage
+                ?? Azure.Storage.Queues.Models.QueuesModelFactory.QueueMessage(Guid.NewGuid().ToString(), "local", input?.ToString() ?? "", 1),
+            var t when t == typeof(string) => input is Azure.Storage.Queues.Models.QueueMessage qm ? qm.Body.ToString() : input?.ToString(),
             var t when t == typeof(BinaryData) => input is string s ? BinaryData.FromString(s) : input,
             var t => scope.ServiceProvider.GetService(t) ?? throw new NotSupportedException($"{function.Name}: cannot bind parameter {p.Name} of type {t.Name}"),
         }).ToArray();

@@ -70,10 +70,9 @@ public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker inv
 
     private async Task HandleAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken ct)
     {
-        var text = Decode(message.Body);
         try
         {
-            await invoker.InvokeTriggerAsync(services, function, text, ct);
+            await invoker.InvokeTriggerAsync(services, function, message, ct);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -82,7 +81,7 @@ public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker inv
             if (message.DequeueCount >= MaxDequeueCount)
             {
                 await poison.CreateIfNotExistsAsync(cancellationToken: ct);
-                await poison.SendMessageAsync(message.Body, cancellationToken: ct);
+                await poison.SendMessageAsync(message.Body.ToString(), cancellationToken: ct);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
             }
             else
@@ -92,11 +91,4 @@ public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker inv
         }
     }
 
-    /// <summary>host.json says messageEncoding base64, so messages are base64 of UTF-8 text; plain text is accepted too.</summary>
-    public static string Decode(BinaryData body)
-    {
-        var raw = body.ToString();
-        try { return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(raw)); }
-        catch (FormatException) { return raw; }
-    }
 }

@@ -95,6 +95,20 @@ public static class ChasePlanner
         }
     }
 
+    /// <summary>
+    /// The chase for one lead and stage as things stand now: the sender re-checks at send time, so a lead who answered
+    /// after the sweep enqueued the reminder is not chased. Null when the lead owes nothing or cannot be reached.
+    /// </summary>
+    public static LeadChase? ChaseNow(Plan plan, string leadId, ChaseStageKey stage, IReadOnlyDictionary<int, ProgressUpdate> latestUpdatesThisRound, List<ChaseWarning> warnings)
+    {
+        if (plan.FindLead(leadId) is not { } lead) return null;
+        if (!OwedActionsByLead(plan, latestUpdatesThisRound, []).TryGetValue(leadId, out var owed)) return null;
+        var recipients = Recipients(lead, warnings);
+        if (recipients.Count == 0) return null;
+        IReadOnlyList<Contact> copyTo = stage.IsEscalation ? EscalationCopies(plan, lead, recipients, warnings) : [];
+        return new LeadChase(lead.Id, stage, owed, recipients, copyTo);
+    }
+
     /// <summary>Unanswered action numbers, ascending, by lead id. Unanswered actions nobody can be chased for become warnings.</summary>
     private static Dictionary<string, List<int>> OwedActionsByLead(
         Plan plan, IReadOnlyDictionary<int, ProgressUpdate> updates, List<ChaseWarning> warnings)

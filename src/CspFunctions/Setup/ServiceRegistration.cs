@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using CspFunctions.Import;
 using CspFunctions.Plans;
 using CspFunctions.Responses;
@@ -29,6 +30,7 @@ public static class ServiceRegistration
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
+        services.AddChasing(config);
         return services;
     }
 }
@@ -36,11 +38,14 @@ public static class ServiceRegistration
 /// <summary>The three storage clients, from a connection string (Azurite, local) or a managed identity (Azure).</summary>
 public sealed record StorageClients(TableServiceClient Tables, QueueServiceClient Queues, BlobServiceClient Blobs)
 {
+    /// <summary>Base64 messages, as host.json's queues.messageEncoding tells the Functions runtime to expect.</summary>
+    public static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
     public static StorageClients Create(IConfiguration config)
     {
         var connection = config[Settings.Storage];
         if (!string.IsNullOrWhiteSpace(connection))
-            return new StorageClients(new TableServiceClient(connection), new QueueServiceClient(connection), new BlobServiceClient(connection));
+            return new StorageClients(new TableServiceClient(connection), new QueueServiceClient(connection, QueueOptions), new BlobServiceClient(connection));
 
         var account = config[Settings.StorageAccountName]!;
         var clientId = config[Settings.StorageClientId];
@@ -49,7 +54,7 @@ public sealed record StorageClients(TableServiceClient Tables, QueueServiceClien
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
         return new StorageClients(
             new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential),
-            new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential),
+            new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, QueueOptions),
             new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential));
     }
 }

@@ -1,0 +1,61 @@
+using CspFunctions.Chasing;
+using CspFunctions.Messaging;
+using CspFunctions.Responses;
+using CspFunctions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
+
+namespace CspFunctions.Setup;
+
+public static class ChasingRegistration
+{
+    /// <summary>Reminders, the mail and Teams senders (SendGrid and Graph when configured, else the local outbox),
+    /// the reminder log and queue, and the SendGrid event webhook.</summary>
+    public static IServiceCollection AddChasing(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(ChasingPolicy.Default);
+        services.AddSingleton<IReminderLog, TableReminderLog>();
+        services.AddSingleton<IReminderQueue, StorageReminderQueue>();
+        services.AddSingleton<TableContactHealth>();
+        services.AddSingleton<ChaseSweep>();
+        services.AddSingleton<ReminderSender>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton(new SendGridEventWebhook(config[Settings.SendGridEventWebhookPublicKey]));
+        services.AddSingleton(sp => new ReminderLinks(sp.GetRequiredService<LinkSigner>(), config[Settings.PublicBaseUrl] ?? "http://localhost:7071",
+            Settings.LinkKeys(config)[config[Settings.LinkSigningActiveKeyId]!], config[Settings.SendGridInboundDomain] ?? "reply.localhost.example", ReminderLinks.DefaultGrace));
+
+        var outbox = new Lazy<LocalOutbox>(() => new LocalOutbox(Path.GetFullPath(config[Settings.OutboxPath] is { Length: > 0 } path ? path : ".outbox"), TimeProvider.System));
+        if (SendGridSettings.From(config) is { } sendGrid)
+        {
+            services.AddSingleton(sendGrid);
+            // Retry waits are real time, whatever clock the business rules run on.
+            services.AddSingleton<SendGrid.ISendGridClient>(_ => sendGrid.CreateClient(new HttpClient(new ProviderRetryHandler(TimeProvider.System)
+            {
+                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+            })));
+            services.AddSingleton<IMailSender, SendGridMailSender>();
+        }
+        else services.AddSingleton<IMailSender>(_ => outbox.Value);
+
+        if (GraphSettings.From(config) is { } graph)
+        {
+            services.AddSingleton(_ => new GraphServiceClient(GraphTeamsNotifier.CreateHttpClient(),
+                new AzureIdentityAuthenticationProvider(new Azure.Identity.ClientSecretCredential(graph.TenantId, graph.ClientId, graph.ClientSecret), scopes: ["https://graph.microsoft.com/.default"]),
+                graph.BaseUrl));
+            services.AddSingleton<ITeamsNotifier, GraphTeamsNotifier>();
+        }
+        else services.AddSingleton<ITeamsNotifier>(_ => outbox.Value);
+        return services;
+    }
+}
+
+public sealed record GraphSettings(string TenantId, string ClientId, string ClientSecret, string BaseUrl)
+{
+    public static GraphSettings? From(IConfiguration config) =>
+        new[] { Settings.GraphTenantId, Settings.GraphClientId, Settings.GraphClientSecret }.Any(k => string.IsNullOrWhiteSpace(config[k]))
+            ? null
+            : new GraphSettings(config[Settings.GraphTenantId]!, config[Settings.GraphClientId]!, config[Settings.GraphClientSecret]!,
+                config[Settings.GraphBaseUrl] is { Length: > 0 } url ? url : "https://graph.microsoft.com/v1.0");
+}

@@ -1,0 +1,24 @@
+using CspFunctions.Chasing;
+using CspFunctions.Setup;
+
+namespace CspFunctions.Storage;
+
+/// <summary>One Storage-queue message per reminder; the queue-triggered function sends it.</summary>
+public sealed class StorageReminderQueue(StorageClients clients, TableNames names) : IReminderQueue
+{
+    private readonly Lazy<Task<Azure.Storage.Queues.QueueClient>> _queue = new(async () =>
+    {
+        var queue = clients.Queues.GetQueueClient(names.ReminderQueue);
+        await queue.CreateIfNotExistsAsync();
+        return queue;
+    });
+
+    public async Task EnqueueAsync(IReadOnlyList<ReminderRequest> requests, CancellationToken ct = default)
+    {
+        if (requests.Count == 0) return;
+        var queue = await _queue.Value;
+        // Sends are independent; a few in flight at once keeps a large sweep quick without flooding the account.
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (request, token) => await queue.SendMessageAsync(request.ToJson(), token));
+    }
+}

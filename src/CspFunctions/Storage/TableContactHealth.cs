@@ -1,0 +1,36 @@
+using Azure.Data.Tables;
+using CspFunctions.Setup;
+
+namespace CspFunctions.Storage;
+
+public sealed record ContactProblem(string PlanId, string Email, string Kind, string? Reason, DateTimeOffset At, string? LeadId);
+
+/// <summary>Contacts whose mail bounces or is dropped, from SendGrid's event webhook. PartitionKey = plan id
+/// ("_unknown" when the event carries none), RowKey = lower-case email: one row per contact, the latest event wins.</summary>
+public sealed class TableContactHealth(TableSetup tables, TableNames names)
+{
+    public const string UnknownPlan = "_unknown";
+
+    public async Task RecordAsync(IReadOnlyList<ContactProblem> problems, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(names.ContactHealth, ct);
+        foreach (var group in problems.GroupBy(p => p.PlanId))
+        {
+            var actions = group.GroupBy(p => p.Email.ToLowerInvariant()).Select(g => g.MaxBy(p => p.At)!)
+                .Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(p.PlanId, p.Email.ToLowerInvariant())
+                {
+                    ["Kind"] = p.Kind, ["Reason"] = p.Reason is { Length: > 500 } r ? r[..500] : p.Reason, ["At"] = p.At, ["LeadId"] = p.LeadId,
+                })).ToList();
+            await TableSetup.SubmitInBatchesAsync(table, actions, ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<ContactProblem>> GetAsync(string planId, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(names.ContactHealth, ct);
+        var result = new List<ContactProblem>();
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == planId, cancellationToken: ct))
+            result.Add(new ContactProblem(planId, e.RowKey, e.GetString("Kind"), e.GetString("Reason"), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue, e.GetString("LeadId")));
+        return result;
+    }
+}
