@@ -70,6 +70,7 @@ public static class LocalFunctionHost
             return Results.Accepted();
         });
         app.MapGet("/", () => Results.Content(HomePage(functions), "text/html; charset=utf-8"));
+        OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root));
         return app;
     }
 
@@ -102,7 +103,7 @@ public static class LocalFunctionHost
         return $$"""
             <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>CspFunctions local host</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}th,td{text-align:left;padding:.3rem .8rem}</style></head>
-            <body><main><h1>CspFunctions local host</h1><p>The Functions app is running on local storage (Azurite).</p>
+            <body><main><h1>CspFunctions local host</h1><p>The Functions app is running on local storage (Azurite). Mail and Teams messages go to the <a href="/outbox">local outbox</a>.</p>
             <table><caption>Functions, from functions.metadata</caption><thead><tr><th scope="col">Function</th><th scope="col">Trigger</th></tr></thead><tbody>{{rows}}</tbody></table>
             </main></body></html>
             """;

@@ -6,6 +6,7 @@ using CspFunctions.Setup;
 // dotnet run --project src/CspFunctions.LocalHost                 serve the app on http://localhost:7071
 // dotnet run --project src/CspFunctions.LocalHost -- import FILE   import a plan (JSON, or CSV with --id --name --year --manager-email)
 // dotnet run --project src/CspFunctions.LocalHost -- --no-timers   serve without running the timer functions
+// dotnet run --project src/CspFunctions.LocalHost -- simulate-quarter [2018-19-Q3]   walk a quarter's reminders on a fake clock
 var root = RepoPaths.FindRoot();
 var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "serve";
 var option = (string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
@@ -25,6 +26,7 @@ switch (command)
               Health:          {app.Urls.First()}/api/health
               Sample plan:     {app.Urls.First()}/api/plans/luton-2018-19
               Functions list:  {app.Urls.First()}/admin/functions
+              Local outbox:    {app.Urls.First()}/outbox  (mail and Teams messages the app "sent")
             """);
         await app.WaitForShutdownAsync();
         return 0;
@@ -32,8 +34,11 @@ switch (command)
     case "import":
         return await ImportCommand.RunAsync(args, app.Services.GetRequiredService<PlanImporter>(), Console.Out, Console.Error);
 
+    case "simulate-quarter":
+        return await QuarterSimulation.RunAsync(root, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "2018-19-Q3", Console.Out);
+
     default:
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), import FILE.");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), import FILE, simulate-quarter [2018-19-Q3].");
         return 2;
 }
 

@@ -26,7 +26,7 @@ public static class ChasingRegistration
         services.AddSingleton(sp => new ReminderLinks(sp.GetRequiredService<LinkSigner>(), config[Settings.PublicBaseUrl] ?? "http://localhost:7071",
             Settings.LinkKeys(config)[config[Settings.LinkSigningActiveKeyId]!], config[Settings.SendGridInboundDomain] ?? "reply.localhost.example", ReminderLinks.DefaultGrace));
 
-        var outbox = new Lazy<LocalOutbox>(() => new LocalOutbox(Path.GetFullPath(config[Settings.OutboxPath] is { Length: > 0 } path ? path : ".outbox"), TimeProvider.System));
+        services.AddSingleton(sp => new LocalOutbox(Path.GetFullPath(config[Settings.OutboxPath] is { Length: > 0 } path ? path : ".outbox"), sp.GetRequiredService<TimeProvider>()));
         if (SendGridSettings.From(config) is { } sendGrid)
         {
             services.AddSingleton(sendGrid);
@@ -37,7 +37,7 @@ public static class ChasingRegistration
             })));
             services.AddSingleton<IMailSender, SendGridMailSender>();
         }
-        else services.AddSingleton<IMailSender>(_ => outbox.Value);
+        else services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<LocalOutbox>());
 
         if (GraphSettings.From(config) is { } graph)
         {
@@ -46,7 +46,7 @@ public static class ChasingRegistration
                 graph.BaseUrl));
             services.AddSingleton<ITeamsNotifier, GraphTeamsNotifier>();
         }
-        else services.AddSingleton<ITeamsNotifier>(_ => outbox.Value);
+        else services.AddSingleton<ITeamsNotifier>(sp => sp.GetRequiredService<LocalOutbox>());
         return services;
     }
 }
