@@ -45,6 +45,9 @@ public readonly record struct CorrelationId
 
     public bool IsEmpty => _value is null;
 
+    /// <summary>This id, or a new one when it is empty (a message written before ids existed).</summary>
+    public CorrelationId OrNew() => IsEmpty ? New() : this;
+
     public override string ToString() => _value ?? "";
 }
 

@@ -141,6 +141,31 @@ public sealed class CspTelemetryTests
             Assert.Null(activity.GetTagItem("csp.lead_id"));
         }
         lock (started) Assert.Contains(started, a => a.OperationName == "SendReminder");
+
+        // One call for both: the span and the log scope share the ids, and the log line carries the span's trace id.
+        var logs = new CapturingLoggerProvider();
+        using var provider = Services(logs: logs);
+        var logger = provider.GetRequiredService<ILogger<CspTelemetryTests>>();
+        string? traceId;
+        using (logger.BeginCspOperation("ChaseSweep", new LogIds { RoundId = "2018-19-Q4", Correlation = correlation }))
+        {
+            traceId = Activity.Current?.TraceId.ToHexString();
+            Assert.Equal("ChaseSweep", Activity.Current?.OperationName);
+            logger.LogInformation("Sweep queued {Count} reminders", 3);
+        }
+        Assert.NotNull(traceId);
+        Assert.NotEqual("ChaseSweep", Activity.Current?.OperationName);
+        var line = logs.Entries.Single(e => e.Message == "Sweep queued 3 reminders");
+        Assert.Equal(("2018-19-Q4", "run-42"), (line.Property(LogIds.RoundIdKey), line.Property(LogIds.CorrelationIdKey)));
+    }
+
+    [Fact]
+    public void An_empty_correlation_id_is_replaced_and_a_set_one_kept()
+    {
+        var id = CorrelationId.Parse("abc");
+        Assert.Equal(id, id.OrNew());
+        Assert.False(default(CorrelationId).OrNew().IsEmpty);
+        Assert.Throws<InvalidOperationException>(() => default(CorrelationId).Value);
     }
 
     [Fact]
