@@ -1,3 +1,4 @@
+using CspFunctions.Observability;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ public sealed class RetentionTimer(InboundMailPurger purger, ILogger<RetentionTi
     [Function("RetentionTimer")]
     public async Task Run([TimerTrigger(Schedule)] TimerInfo timer, CancellationToken ct)
     {
+        using var operation = logger.BeginCspOperation("InboundMailRetention", new LogIds { Correlation = CorrelationId.New() });
         if (timer.IsPastDue) logger.LogInformation("Retention timer is running late (past due); it deletes by date, so it catches up in one run");
         await purger.PurgeAsync(ct);
     }

@@ -108,6 +108,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         Assert.Equal(Kept.Concat(NotArchive).Order(), (await Names(inbound)).Order());
         Assert.Equal(Expired.Order(), (await Names(evidence)).Order());   // other containers untouched
         var summary = logs.Entries.Single(e => e.Message.StartsWith("Inbound mail retention: deleted"));
+        Assert.Matches("^[0-9a-f]{32}$", (string)summary.Property(LogIds.CorrelationIdKey)!);   // one id for the run
         Assert.Equal((Expired.Length, NotArchive.Length), ((int)summary.Properties["Deleted"]!, (int)summary.Properties["LeftAlone"]!));
         foreach (var name in NotArchive.Where(n => !n.StartsWith("misc/")))
             Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && Equals(e.Properties["BlobName"], name));
