@@ -42,7 +42,7 @@ param enableManagerAuth bool = false
 @description('Client id of the Entra app registration used for manager sign-in (required when enableManagerAuth is true).')
 param managerAuthClientId string = ''
 
-@description('Days raw inbound e-mail and attachments are kept before the RetentionTimer deletes them.')
+@description('Days raw inbound e-mail is kept before the RetentionTimer deletes it (evidence linked to updates is kept).')
 @minValue(1)
 @maxValue(3650)
 param inboundMailRetentionDays int = 365

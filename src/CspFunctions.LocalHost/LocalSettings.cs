@@ -16,6 +16,7 @@ public static class LocalSettings
         ["Csp:SendGrid:FromEmail"] = "csp@localhost.example",
         ["Csp:SendGrid:FromName"] = "Community Safety Partnership (local)",
         ["Csp:SendGrid:InboundDomain"] = "reply.localhost.example",
+        ["Csp:Retention:InboundMailDays"] = "365",
     };
 
     public static IEnumerable<KeyValuePair<string, string?>> ReadValues(string path)

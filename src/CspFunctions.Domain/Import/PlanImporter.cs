@@ -47,9 +47,16 @@ public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, Time
                     continue;
                 }
                 var version = (current?.Version ?? 0) + 1;
-                await progress.AddAsync(new ProgressUpdate(plan.Id, seed.RoundId, seed.ActionNumber, version, seed.Status, seed.Rag, seed.Text,
-                    seed.GivenBy, null, clock.GetUtcNow(), seed.Channel), current?.Version ?? 0, ct);
-                added++;
+                try
+                {
+                    await progress.AddAsync(new ProgressUpdate(plan.Id, seed.RoundId, seed.ActionNumber, version, seed.Status, seed.Rag, seed.Text,
+                        seed.GivenBy, null, clock.GetUtcNow(), seed.Channel), current?.Version ?? 0, ct);
+                    added++;
+                }
+                catch (UpdateConflictException conflict) when (conflict.Current.Text == seed.Text && conflict.Current.Status == seed.Status && conflict.Current.Rag == seed.Rag)
+                {
+                    unchanged++; // a parallel import of the same file got there first
+                }
             }
         }
         return new ImportOutcome(plan.Id, saved.Created, saved.Revision, plan.Actions.Count, plan.Leads.Count, saved.ActionsRemoved, added, unchanged);

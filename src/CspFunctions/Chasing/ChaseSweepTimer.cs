@@ -1,4 +1,4 @@
-using CspFunctions.Chasing;
+using CspFunctions.Observability;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -11,10 +11,11 @@ public sealed class ChaseSweepTimer(ChaseSweep sweep, ILogger<ChaseSweepTimer> l
     [Function("ChaseSweep")]
     public async Task Run([TimerTrigger("0 0 7-10 * * 1-5")] TimerInfo timer, CancellationToken ct)
     {
-        var correlationId = Guid.NewGuid().ToString("N");
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
-        var result = await sweep.RunAsync(correlationId, ct);
-        logger.LogInformation("Chase sweep {CorrelationId} (past due: {IsPastDue}): {Plans} plans, {RoundsOpened} rounds opened, {Enqueued} reminders enqueued; {Notes}",
-            correlationId, timer.IsPastDue, result.Plans, result.RoundsOpened, result.Enqueued, string.Join("; ", result.Notes));
+        // The correlation id starts here and travels in every queue message to the send.
+        var correlation = CorrelationId.New();
+        using var operation = logger.BeginCspOperation("ChaseSweep", new LogIds { Correlation = correlation });
+        var result = await sweep.RunAsync(correlation.Value, ct);
+        logger.LogInformation("Chase sweep (past due: {IsPastDue}): {Plans} plans, {RoundsOpened} rounds opened, {Enqueued} reminders enqueued; {Notes}",
+            timer.IsPastDue, result.Plans, result.RoundsOpened, result.Enqueued, string.Join("; ", result.Notes));
     }
 }

@@ -1,11 +1,11 @@
 using Azure.Storage.Queues.Models;
-using CspFunctions.Chasing;
+using CspFunctions.Observability;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace CspFunctions.Chasing;
 
-public sealed class SendReminderFunction(ReminderSender sender, ILogger<SendReminderFunction> logger)
+public sealed class SendReminderFunction(ReminderSender sender, CspTelemetry telemetry, ILogger<SendReminderFunction> logger)
 {
     public const string QueueName = "cspreminders";
 
@@ -15,12 +15,24 @@ public sealed class SendReminderFunction(ReminderSender sender, ILogger<SendRemi
     public async Task Run([QueueTrigger(QueueName)] QueueMessage message, CancellationToken ct)
     {
         var request = ReminderRequest.Parse(message.Body.ToString());
-        using var scope = logger.BeginScope(new Dictionary<string, object>
+        var ids = new LogIds
         {
-            ["CorrelationId"] = request.CorrelationId, ["PlanId"] = request.PlanId, ["RoundId"] = request.RoundId,
-            ["LeadId"] = request.LeadId, ["Stage"] = request.StageId, ["Channel"] = request.Channel, ["MessageId"] = message.MessageId,
-        });
-        var outcome = await sender.HandleAsync(request, message.MessageId, ct);
-        logger.LogInformation("Reminder {Stage} {Channel} for {LeadId}: {Outcome} (attempt {DequeueCount})", request.StageId, request.Channel, request.LeadId, outcome, message.DequeueCount);
+            PlanId = request.PlanId, RoundId = request.RoundId, LeadId = request.LeadId, MessageId = message.MessageId,
+            Correlation = CorrelationId.FromMessage(request.CorrelationId),
+        };
+        using var operation = logger.BeginCspOperation("SendReminder", ids, System.Diagnostics.ActivityKind.Consumer);
+        try
+        {
+            var outcome = await sender.HandleAsync(request, message.MessageId, ct);
+            if (outcome == ReminderOutcome.Sent) telemetry.ReminderSent(request.StageId, request.Channel);
+            logger.LogInformation("Reminder {Stage} {Channel}: {Outcome} (attempt {DequeueCount})", request.StageId, request.Channel, outcome, message.DequeueCount);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && message.DequeueCount >= 5)
+        {
+            // The runtime parks this message in the poison queue after this attempt; count it for alerting.
+            telemetry.PoisonMessage(QueueName + "-poison");
+            logger.LogError(ex, "Reminder {Stage} {Channel} failed for the last time; it goes to the poison queue", request.StageId, request.Channel);
+            throw;
+        }
     }
 }

@@ -31,6 +31,7 @@ public static class ServiceRegistration
         services.AddSingleton<StorageHealth>();
         services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
         services.AddChasing(config);
+        services.AddCspOperations(config);
         return services;
     }
 }

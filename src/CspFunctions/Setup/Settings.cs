@@ -32,6 +32,10 @@ public static class Settings
     public const string GraphBaseUrl = "Csp:Graph:BaseUrl";
     public const string BoardWorkflowWebhookUrl = "Csp:Board:WorkflowWebhookUrl";
     public const string RetentionInboundMailDays = "Csp:Retention:InboundMailDays";
+    /// <summary>Set: logs, traces and metrics go to Application Insights through OpenTelemetry. Unset (locally): nothing is exported.</summary>
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    /// <summary>"Authorization=AAD;ClientId={uami client id}": export with the managed identity (local auth is disabled on the component).</summary>
+    public const string ApplicationInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     public static readonly string[] All =
     [
@@ -40,6 +44,7 @@ public static class Settings
         SendGridApiKey, SendGridFromEmail, SendGridFromName, SendGridInboundDomain, SendGridSandboxMode, SendGridEventWebhookPublicKey,
         GraphTenantId, GraphClientId, GraphClientSecret, GraphTeamsAppId,
         BoardWorkflowWebhookUrl, RetentionInboundMailDays,
+        ApplicationInsightsConnectionString, ApplicationInsightsAuthentication,
     ];
 
     /// <summary>Settings only tests and local stubs use; Azure never sets them.</summary>

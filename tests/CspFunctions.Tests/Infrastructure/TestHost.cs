@@ -21,7 +21,9 @@ public sealed class TestHost : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => App.Services;
 
-    public static async Task<TestHost> StartAsync(StorageFixture storage, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null)
+    /// <param name="runQueues">Poll the app's queues as the Functions runtime would. Off by default: queue names are shared
+    /// by every host on the machine, so only tests about the queue runner turn it on.</param>
+    public static async Task<TestHost> StartAsync(StorageFixture storage, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configure = null, bool runQueues = false)
     {
         var settings = StorageFixture.Settings();
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
@@ -30,6 +32,7 @@ public sealed class TestHost : IAsyncDisposable
             RepoRoot = storage.RepoRoot,
             Urls = "http://127.0.0.1:0",
             RunTimers = false,
+            RunQueues = runQueues,
             Overrides = settings,
             ConfigureServices = configure,
         });
