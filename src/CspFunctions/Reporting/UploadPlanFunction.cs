@@ -11,7 +11,7 @@ namespace CspFunctions.Reporting;
 
 /// <summary>The plan upload form: Word (the seed's table), Excel or CSV (the CSV columns), or a JSON plan file. All or nothing:
 /// a file with problems changes nothing and the page lists every problem with its row.</summary>
-public sealed class UploadPlanFunction(PlanImporter importer, IConfiguration config)
+public sealed class UploadPlanFunction(PlanImporter importer, IPlanStore plans, IConfiguration config)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -40,6 +40,8 @@ public sealed class UploadPlanFunction(PlanImporter importer, IConfiguration con
             await file.CopyToAsync(content, ct);
             content.Position = 0;
             var document = UploadedPlanFile.Read(file.FileName, content, header, Value(form, "round"));
+            if (!file.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && document.Id is { } id && await plans.GetAsync(id, ct) is { } existing)
+                document = KnownLeads.Apply(document, existing.Plan);
             var outcome = await importer.ImportAsync(document, ct);
             var link = Link(request, $"manage/plans/{Seg(outcome.PlanId)}");
             return Page(request, $"<p class=\"ok\" role=\"status\">{(outcome.Created ? "Created" : "Updated")} plan <a href=\"{H(link)}\">{H(outcome.PlanId)}</a>: {outcome.Actions} actions, {outcome.Leads} leads, {outcome.UpdatesAdded} updates added.</p>", null);
