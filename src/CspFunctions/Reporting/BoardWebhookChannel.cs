@@ -3,7 +3,6 @@ using System.Text;
 using CspFunctions.Messaging;
 using CspFunctions.Reporting;
 using CspFunctions.Setup;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace CspFunctions.Reporting;
@@ -15,9 +14,9 @@ public sealed record BoardWebhookRetry(int MaxAttempts, TimeSpan BaseDelay, Time
 
 /// <summary>Posts the board card to the Teams Workflows webhook (Csp:Board:WorkflowWebhookUrl, a secret). Retries 408, 429
 /// and 5xx with exponential backoff, honouring Retry-After; any other refusal is permanent.</summary>
-public sealed class BoardWebhookChannel(HttpClient http, IConfiguration config, BoardWebhookRetry retry, TimeProvider clock, ILogger<BoardWebhookChannel> logger) : IBoardChannel
+public sealed class BoardWebhookChannel(HttpClient http, ReportingSettings settings, BoardWebhookRetry retry, TimeProvider clock, ILogger<BoardWebhookChannel> logger) : IBoardChannel
 {
-    private readonly string? _url = config[Settings.BoardWorkflowWebhookUrl];
+    private readonly string? _url = settings.BoardWebhookUrl;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(_url);
 

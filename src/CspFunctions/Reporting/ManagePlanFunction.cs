@@ -2,13 +2,12 @@ using CspFunctions.Plans;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.Reporting;
 
 /// <summary>One plan: its priorities and rounds, replies waiting for the manager, and the year-end roll-over.</summary>
-public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress, IHeldReplies heldReplies, IConfiguration config)
+public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress, IHeldReplies heldReplies, ReportingSettings config)
 {
     [Function("ManagePlan")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/plans/{planId}")] HttpRequest request, string planId, CancellationToken ct)

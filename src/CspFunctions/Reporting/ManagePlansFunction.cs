@@ -2,13 +2,12 @@ using CspFunctions.Plans;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.Reporting;
 
 /// <summary>The manager's start page: every plan, the upload form link, and work that failed every retry.</summary>
-public sealed class ManagePlansFunction(IPlanStore plans, IFailedWorkList failedWork, IConfiguration config)
+public sealed class ManagePlansFunction(IPlanStore plans, IFailedWorkList failedWork, ReportingSettings config)
 {
     [Function("ManagePlans")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage")] HttpRequest request, CancellationToken ct)

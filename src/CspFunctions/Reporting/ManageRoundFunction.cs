@@ -3,14 +3,13 @@ using CspFunctions.Plans;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.Reporting;
 
 /// <summary>One round: who has answered (per lead: actions, answered, reminders, bounces), generate and preview the report,
 /// publish it, and the board notices with "send again".</summary>
-public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications, IConfiguration config)
+public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications, ReportingSettings config)
 {
     private static readonly Dictionary<string, string> Messages = new()
     {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CspFunctions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Configuration;
 
 namespace CspFunctions.Reporting;
 
@@ -20,9 +19,9 @@ public static class ManagerAccess
     private static readonly string[] RoleClaimTypes = ["roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"];
 
     /// <summary>Null when the request may proceed; otherwise the answer to give.</summary>
-    public static IActionResult? Check(HttpRequest request, IConfiguration config)
+    public static IActionResult? Check(HttpRequest request, ReportingSettings settings)
     {
-        if (!string.Equals(config[AuthEnabledSetting], "true", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!settings.AppServiceAuthEnabled) return null;
         var header = request.Headers[PrincipalHeader].ToString();
         if (header.Length == 0)
         {
@@ -52,10 +51,10 @@ public static class ManagerAccess
     }
 
     /// <summary>The signed-in manager's name for the record, or "CSP manager" locally.</summary>
-    public static string WhoIs(HttpRequest request, IConfiguration config)
+    public static string WhoIs(HttpRequest request, ReportingSettings settings)
     {
         var header = request.Headers[PrincipalHeader].ToString();
-        if (header.Length == 0 || !string.Equals(config[AuthEnabledSetting], "true", StringComparison.OrdinalIgnoreCase)) return "CSP manager";
+        if (header.Length == 0 || !settings.AppServiceAuthEnabled) return "CSP manager";
         try
         {
             using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));

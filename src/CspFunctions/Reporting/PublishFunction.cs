@@ -3,14 +3,13 @@ using CspFunctions.Setup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.Reporting;
 
 /// <summary>Publish a round to the board, and send failed notices again; both from the round page's forms.</summary>
-public sealed class PublishFunction(ReportPublisher publisher, IConfiguration config, ILogger<PublishFunction> logger)
+public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings config, ILogger<PublishFunction> logger)
 {
     [Function("PublishReport")]
     public async Task<IActionResult> Publish([HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/plans/{planId}/rounds/{roundId}/publish")] HttpRequest request,
@@ -52,5 +51,5 @@ public sealed class PublishFunction(ReportPublisher publisher, IConfiguration co
         }
     }
 
-    private string BaseUrl(HttpRequest request) => config[Settings.PublicBaseUrl] is { Length: > 0 } url ? url : $"{request.Scheme}://{request.Host}";
+    private string BaseUrl(HttpRequest request) => config.PublicBaseUrl is { } url ? url : $"{request.Scheme}://{request.Host}";
 }

@@ -3,13 +3,12 @@ using CspFunctions.Reporting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 
 namespace CspFunctions.Reporting;
 
 /// <summary>The consolidated plan for one round, rendered now from storage: ?format=html|docx|csv|md, ?audience=board|manager.
 /// The manager's version (restricted actions shown) needs the manager role when App Service Authentication is on.</summary>
-public sealed class ReportFunction(ReportSource source, IConfiguration config)
+public sealed class ReportFunction(ReportSource source, ReportingSettings config)
 {
     [Function("Report")]
     public async Task<IActionResult> Run(

@@ -3,13 +3,12 @@ using CspFunctions.Plans;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.Reporting;
 
 /// <summary>Year-end roll-over from the plan page's form.</summary>
-public sealed class RolloverFunction(YearEndRollover rollover, IConfiguration config)
+public sealed class RolloverFunction(YearEndRollover rollover, ReportingSettings config)
 {
     [Function("RolloverPlan")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/plans/{planId}/rollover")] HttpRequest request, string planId, CancellationToken ct)

@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.Reporting;
 
 /// <summary>The plan upload form: Word (the seed's table), Excel or CSV (the CSV columns), or a JSON plan file. All or nothing:
 /// a file with problems changes nothing and the page lists every problem with its row.</summary>
-public sealed class UploadPlanFunction(PlanImporter importer, IPlanStore plans, IConfiguration config)
+public sealed class UploadPlanFunction(PlanImporter importer, IPlanStore plans, ReportingSettings config)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 

@@ -19,6 +19,7 @@ public static class ReportingRegistration
         services.AddSingleton<IFailedWorkList, PoisonQueueList>();
         services.AddSingleton<IPublicationStore, TablePublicationStore>();
         services.AddSingleton<ISnapshotStore, BlobSnapshotStore>();
+        services.AddSingleton(ReportingSettings.From(config));
         services.AddSingleton(BoardWebhookRetry.Default);
         services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ReportSource>();
