@@ -14,6 +14,8 @@ public static class ReportTemplates
     public const string Markdown = "report.md.sbn";
 
     private static readonly ConcurrentDictionary<string, Template> Cache = new();
+    // Building Scriban's built-in functions costs more than rendering a small plan; they are never written to, so one set is shared.
+    private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
     public static Template Get(string name) => Cache.GetOrAdd(name, Parse);
 
@@ -24,7 +26,7 @@ public static class ReportTemplates
         globals["chart"] = PerformanceChart.For(report);
         globals.Import("md_escape", new Func<string?, string>(MarkdownEscape));
         globals.Import("md_cell", new Func<string?, string>(MarkdownCell));
-        var context = new TemplateContext
+        var context = new TemplateContext(Builtins)
         {
             LoopLimit = int.MaxValue,
             StrictVariables = true,
