@@ -2,7 +2,7 @@ using System.Globalization;
 using CspFunctions.Messaging;
 using CspFunctions.Plans;
 using CspFunctions.Progress;
-using CspFunctions.Text;
+using CspFunctions.Templating;
 
 namespace CspFunctions.Chasing;
 

@@ -13,6 +13,7 @@ public sealed class PlanDocument
     public string? TimeZone { get; set; }
     public string? Introduction { get; set; }
     public List<ContactDocument>? Managers { get; set; }
+    public List<ContactDocument>? BoardMembers { get; set; }
     public List<PriorityDocument>? Priorities { get; set; }
     public List<LeadDocument>? Leads { get; set; }
     public List<ActionDocument>? Actions { get; set; }
@@ -56,6 +57,7 @@ public sealed class ActionDocument
     public List<string>? LeadIds { get; set; }
     public List<DocumentLink>? Documents { get; set; }
     public bool? Restricted { get; set; }
+    public string? CarriedFrom { get; set; }
     /// <summary>Where the action came from in the source (CSV row); not serialised.</summary>
     [JsonIgnore] public int? SourceRow { get; set; }
 }

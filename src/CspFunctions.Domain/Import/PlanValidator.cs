@@ -42,6 +42,7 @@ public static partial class PlanValidator
         var managers = ValidateContacts(doc.Managers, null, "managers");
         if (managers.Count == 0 && (doc.Managers is null || doc.Managers.Count == 0))
             Problem(null, "managers", "at least one CSP manager contact (name and email) is required");
+        var boardMembers = ValidateContacts(doc.BoardMembers, null, "boardMembers");
 
         var priorities = new List<Priority>();
         var priorityIds = new HashSet<string>();
@@ -120,7 +121,9 @@ public static partial class PlanValidator
                 documents.Add(new LinkedDocument(d.Title!.Trim(), string.IsNullOrWhiteSpace(d.Url) ? null : d.Url.Trim()));
             }
 
-            if (ok) actions.Add(new PlanAction(number, a.PriorityId!, NormaliseText(a.Text!), actionLeads, documents, a.Restricted ?? false));
+            if (a.CarriedFrom is { Length: > StorageLimits.MaxShortTextLength }) { Problem(row, "actions.carriedFrom", "the carried-from reference is too long"); ok = false; }
+            if (ok) actions.Add(new PlanAction(number, a.PriorityId!, NormaliseText(a.Text!), actionLeads, documents, a.Restricted ?? false)
+                { CarriedFrom = string.IsNullOrWhiteSpace(a.CarriedFrom) ? null : a.CarriedFrom.Trim() });
         }
         if (doc.Actions is null || doc.Actions.Count == 0) Problem(null, "actions", "the plan has no actions");
 
@@ -146,7 +149,7 @@ public static partial class PlanValidator
 
         var plan = new Plan(doc.Id!, doc.Name!.Trim(), doc.FinancialYearStart!.Value, timeZone,
             string.IsNullOrWhiteSpace(doc.Introduction) ? null : NormaliseText(doc.Introduction), managers, priorities, leads,
-            actions.OrderBy(a => priorities.FindIndex(p => p.Id == a.PriorityId)).ToList());
+            actions.OrderBy(a => priorities.FindIndex(p => p.Id == a.PriorityId)).ToList()) { BoardMembers = boardMembers };
         return new ValidatedPlan(plan, updates);
 
         bool CheckText(string? text, int? row, string field, string what, int max, bool required)

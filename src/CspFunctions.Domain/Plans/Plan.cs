@@ -12,6 +12,9 @@ public sealed record Plan(
     IReadOnlyList<Lead> Leads,
     IReadOnlyList<PlanAction> Actions)
 {
+    /// <summary>Board members told in Teams (activity feed) when a report is published; optional.</summary>
+    public IReadOnlyList<Contact> BoardMembers { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public FinancialYear FinancialYear => new(FinancialYearStart);
 
@@ -35,6 +38,10 @@ public sealed record PlanAction(
     string Text,
     IReadOnlyList<string> LeadIds,
     IReadOnlyList<LinkedDocument> Documents,
-    bool Restricted = false);
+    bool Restricted = false)
+{
+    /// <summary>Where a carried-forward action came from, e.g. "luton-2018-19#12"; null for a new action.</summary>
+    public string? CarriedFrom { get; init; }
+}
 
 public sealed record LinkedDocument(string Title, string? Url = null);

@@ -19,6 +19,8 @@ public static class ChasingRegistration
         services.AddSingleton<IReminderLog, TableReminderLog>();
         services.AddSingleton<IReminderQueue, StorageReminderQueue>();
         services.AddSingleton<TableContactHealth>();
+        services.AddSingleton<IContactHealth>(sp => sp.GetRequiredService<TableContactHealth>());
+        services.AddSingleton<IChaseHistory, ReminderLogChaseHistory>();
         services.AddSingleton<ChaseSweep>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<DigestSender>();

@@ -32,6 +32,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
         services.AddChasing(config);
         services.AddCspOperations(config);
+        services.AddReporting(config);
         return services;
     }
 }

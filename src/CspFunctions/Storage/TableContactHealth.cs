@@ -7,7 +7,7 @@ public sealed record ContactProblem(string PlanId, string Email, string Kind, st
 
 /// <summary>Contacts whose mail bounces or is dropped, from SendGrid's event webhook. PartitionKey = plan id
 /// ("_unknown" when the event carries none), RowKey = lower-case email: one row per contact, the latest event wins.</summary>
-public sealed class TableContactHealth(TableSetup tables, TableNames names)
+public sealed class TableContactHealth(TableSetup tables, TableNames names) : CspFunctions.Chasing.IContactHealth
 {
     public const string UnknownPlan = "_unknown";
 
@@ -23,6 +23,20 @@ public sealed class TableContactHealth(TableSetup tables, TableNames names)
                 })).ToList();
             await TableSetup.SubmitInBatchesAsync(table, actions, ct);
         }
+    }
+
+    /// <summary>Problems with any of these addresses, in any plan (the table holds only problem addresses, so it is small).</summary>
+    public async Task<IReadOnlyList<CspFunctions.Chasing.ContactIssue>> GetIssuesAsync(IEnumerable<string> emails, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(names.ContactHealth, ct);
+        var result = new List<CspFunctions.Chasing.ContactIssue>();
+        foreach (var chunk in emails.Select(e => e.ToLowerInvariant()).Distinct().Chunk(20))
+        {
+            var filter = string.Join(" or ", chunk.Select(e => TableClient.CreateQueryFilter($"RowKey eq {e}")));
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+                result.Add(new CspFunctions.Chasing.ContactIssue(e.RowKey, e.GetString("Kind"), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+        }
+        return result;
     }
 
     public async Task<IReadOnlyList<ContactProblem>> GetAsync(string planId, CancellationToken ct = default)

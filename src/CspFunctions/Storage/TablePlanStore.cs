@@ -51,7 +51,8 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
                     break;
                 case "action":
                     actions.Add((e.GetInt32("Order") ?? 0, new PlanAction(int.Parse(e.RowKey[7..]), e.GetString("PriorityId"), e.GetString("Text"),
-                        Deserialize<List<string>>(e, "LeadIds"), Deserialize<List<LinkedDocument>>(e, "Documents"), e.GetBoolean("Restricted") ?? false)));
+                        Deserialize<List<string>>(e, "LeadIds"), Deserialize<List<LinkedDocument>>(e, "Documents"), e.GetBoolean("Restricted") ?? false)
+                        { CarriedFrom = e.GetString("CarriedFrom") }));
                     break;
                 case "round":
                     rounds.Add(new ReportingRound(planId, e.RowKey[6..], DateOnly.Parse(e.GetString("PeriodStart")), DateOnly.Parse(e.GetString("PeriodEnd")),
@@ -63,7 +64,8 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
         if (planRow is null) return null;
         var plan = new Plan(planId, planRow.GetString("Name"), planRow.GetInt32("FinancialYearStart") ?? 0, planRow.GetString("TimeZone"),
             planRow.GetString("Introduction"), Deserialize<List<Contact>>(planRow, "Managers"), Deserialize<List<Priority>>(planRow, "Priorities"),
-            leads.OrderBy(l => l.Order).Select(l => l.Lead).ToList(), actions.OrderBy(a => a.Order).Select(a => a.Action).ToList());
+            leads.OrderBy(l => l.Order).Select(l => l.Lead).ToList(), actions.OrderBy(a => a.Order).Select(a => a.Action).ToList())
+            { BoardMembers = Deserialize<List<Contact>>(planRow, "BoardMembers") };
         return new StoredPlan(plan, rounds.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), planRow.ETag.ToString(), planRow.GetInt32("Revision") ?? 1, roundETags);
     }
 
@@ -87,6 +89,7 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
             ["Introduction"] = plan.Introduction,
             ["Managers"] = JsonSerializer.Serialize(plan.Managers, Json),
             ["Priorities"] = JsonSerializer.Serialize(plan.Priorities, Json),
+            ["BoardMembers"] = JsonSerializer.Serialize(plan.BoardMembers, Json),
             ["Revision"] = revision,
         };
         // The plan row is the guard: claiming it (insert-if-absent, or replace-if-ETag-matches) comes first, so of two
@@ -131,6 +134,7 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
                 ["LeadIds"] = JsonSerializer.Serialize(action.LeadIds, Json),
                 ["Documents"] = JsonSerializer.Serialize(action.Documents, Json),
                 ["Restricted"] = action.Restricted,
+                ["CarriedFrom"] = action.CarriedFrom,
                 ["Order"] = i,
             }));
         }

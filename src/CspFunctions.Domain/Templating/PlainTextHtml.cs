@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace CspFunctions.Text;
+namespace CspFunctions.Templating;
 
 /// <summary>Turns the plan's plain text (paragraphs separated by blank lines, "- " bullet lines) into escaped HTML.</summary>
 public static class PlainTextHtml

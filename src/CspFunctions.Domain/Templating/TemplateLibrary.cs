@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Runtime;
 
-namespace CspFunctions.Text;
+namespace CspFunctions.Templating;
 
 /// <summary>Scriban templates kept as files in the repo (embedded resources), parsed once and cached.</summary>
 public static class TemplateLibrary

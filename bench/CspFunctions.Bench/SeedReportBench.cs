@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using CspFunctions.Import;
+using CspFunctions.LocalHost;
+using CspFunctions.Reporting;
+using CspFunctions.Setup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CspFunctions.Bench;
+
+/// <summary>Loading the seed plan's round from Azurite (plan, this and last quarter's updates, chasing log) against loading
+/// and rendering it to HTML, alternated in one run. Target: the render adds at most 30% to the bare load.
+/// Needs Azurite on 127.0.0.1:10000-10002.</summary>
+public sealed class SeedReportBench : IBenchProgram
+{
+    public string Name => "seed-report";
+    public string Description => "seed plan from Azurite: load vs load + render HTML (target: render adds <= 30%)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 200;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Csp:TablePrefix"] = "bench" + Environment.ProcessId,
+            ["Csp:LinkSigning:ActiveKeyId"] = "b",
+            ["Csp:LinkSigning:Keys:b"] = "bench-signing-key-0123456789abcdef0123456789",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddCspFunctions(config).BuildServiceProvider();
+        await using (var sample = File.OpenRead(RepoPaths.SamplePlan(RepoPaths.FindRoot())))
+            await services.GetRequiredService<PlanImporter>().ImportAsync(PlanReader.ReadJson(sample));
+        var source = services.GetRequiredService<ReportSource>();
+
+        async Task Load() => await source.LoadAsync("luton-2018-19", "2018-19-Q4");
+        async Task LoadAndRender()
+        {
+            var (_, inputs) = await source.LoadAsync("luton-2018-19", "2018-19-Q4");
+            ReportRenderer.Render(ReportBuilder.Build(inputs, ReportAudience.Board), ReportFormat.Html);
+        }
+        for (var i = 0; i < 20; i++) { await Load(); await LoadAndRender(); }
+
+        var load = new List<double>();
+        var both = new List<double>();
+        var sw = new Stopwatch();
+        for (var i = 0; i < iterations; i++)
+        {
+            sw.Restart(); await Load(); load.Add(sw.Elapsed.TotalMilliseconds);
+            sw.Restart(); await LoadAndRender(); both.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        double Median(List<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
+        var ratio = Median(both) / Median(load);
+        Console.WriteLine($"seed plan, {iterations} alternated iterations: load median {Median(load):F2} ms; load + render median {Median(both):F2} ms");
+        Console.WriteLine($"load + render / load = {ratio:F3} (render adds {(ratio - 1) * 100:F1}%; target <= 30%)");
+        foreach (var table in new TableNames(config["Csp:TablePrefix"]!).All)
+            await services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(table);
+        return ratio <= 1.30 ? 0 : 1;
+    }
+}

@@ -1,0 +1,54 @@
+namespace CspFunctions.Import;
+
+/// <summary>Shared steps of the table importers (Word): the plan's details from the caller, priorities and leads by name.</summary>
+internal static class PlanSkeleton
+{
+    public static PlanDocument From(CsvPlanHeader header) => new()
+    {
+        Id = header.Id,
+        Name = header.Name,
+        FinancialYearStart = header.FinancialYearStart,
+        TimeZone = "Europe/London",
+        Introduction = header.Introduction,
+        Managers = header.ManagerEmail is null ? [] : [new ContactDocument { Name = header.ManagerName ?? "CSP Manager", Email = header.ManagerEmail }],
+        Priorities = [],
+        Leads = [],
+        Actions = [],
+        Updates = [],
+    };
+
+    public static string AddPriority(PlanDocument doc, string title)
+    {
+        var id = PlanReader.Slug(title);
+        if (!doc.Priorities!.Any(p => p.Id == id)) doc.Priorities!.Add(new PriorityDocument { Id = id, Title = title });
+        return id;
+    }
+
+    public static string AddLead(PlanDocument doc, string name)
+    {
+        var existing = doc.Leads!.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null) return existing.Id!;
+        var slug = PlanReader.Slug(name);
+        var id = slug;
+        for (var i = 2; doc.Leads!.Any(l => l.Id == id); i++) id = $"{slug}-{i}";
+        doc.Leads!.Add(new LeadDocument { Id = id, Name = name, Contacts = [] });
+        return id;
+    }
+
+    /// <summary>"Title &lt;https://...&gt;" or a bare title.</summary>
+    public static DocumentLink Document(string text)
+    {
+        var t = text.Trim();
+        var open = t.LastIndexOf(" <", StringComparison.Ordinal);
+        return open > 0 && t.EndsWith('>') ? new DocumentLink { Title = t[..open].Trim(), Url = t[(open + 2)..^1] } : new DocumentLink { Title = t };
+    }
+
+    /// <summary>Structural problems are reported together with everything validation finds; all or nothing.</summary>
+    public static PlanDocument Finish(PlanDocument doc, List<ImportProblem> problems)
+    {
+        if (problems.Count == 0) return doc;
+        try { PlanValidator.Validate(doc); }
+        catch (PlanImportException ex) { problems.AddRange(ex.Problems); }
+        throw new PlanImportException(problems);
+    }
+}

@@ -1,0 +1,60 @@
+using CspFunctions.Http;
+using CspFunctions.Reporting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CspFunctions.Reporting;
+
+/// <summary>The consolidated plan for one round, rendered now from storage: ?format=html|docx|csv|md, ?audience=board|manager.
+/// The manager's version (restricted actions shown) needs the manager role when App Service Authentication is on.</summary>
+public sealed class ReportFunction(ReportSource source, ReportingSettings config)
+{
+    [Function("Report")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/{planId}/rounds/{roundId}/report")] HttpRequest request,
+        string planId, string roundId, CancellationToken ct)
+    {
+        if (!ReportRenderer.TryParse(request.Query["format"], out var format))
+            return Problems.Status(StatusCodes.Status400BadRequest, $"Unknown report format '{request.Query["format"]}'.", "Use format=html, docx, csv or md.");
+        var audienceText = request.Query["audience"].ToString();
+        if (!Enum.TryParse<ReportAudience>(audienceText.Length == 0 ? "board" : audienceText, ignoreCase: true, out var audience) || !Enum.IsDefined(audience))
+            return Problems.Status(StatusCodes.Status400BadRequest, $"Unknown audience '{audienceText}'.", "Use audience=board or audience=manager.");
+        if (audience == ReportAudience.Manager && ManagerAccess.Check(request, config) is { } denied) return denied;
+        try
+        {
+            var rendered = ReportRenderer.Render(await source.BuildAsync(planId, roundId, audience, ct), format);
+            return format == ReportFormat.Html
+                ? new FileContentResult(rendered.Content, rendered.ContentType)
+                : new FileContentResult(rendered.Content, rendered.ContentType) { FileDownloadName = rendered.FileName };
+        }
+        catch (ReportNotFoundException ex)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, ex.Message);
+        }
+    }
+}
+
+/// <summary>A published snapshot, exactly as the board received it.</summary>
+public sealed class SnapshotFunction(ISnapshotStore snapshots)
+{
+    [Function("ReportSnapshot")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{planId}/{roundId}/{file}")] HttpRequest request,
+        string planId, string roundId, string file, CancellationToken ct)
+    {
+        var contentType = file switch
+        {
+            ReportPublisher.HtmlFile => "text/html; charset=utf-8",
+            ReportPublisher.DocxFile => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            _ => null,
+        };
+        if (contentType is null || !Import.PlanValidator.IsValidId(planId) || !Plans.FinancialQuarter.TryParseRoundId(roundId, out _))
+            return Problems.Status(StatusCodes.Status404NotFound, "There is no such published report.");
+        var content = await snapshots.GetAsync(planId, roundId, file, ct);
+        if (content is null) return Problems.Status(StatusCodes.Status404NotFound, $"Round {roundId} of plan '{planId}' has not been published.");
+        return file == ReportPublisher.DocxFile
+            ? new FileContentResult(content, contentType) { FileDownloadName = $"{planId}-{roundId}.docx" }
+            : new FileContentResult(content, contentType);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using CspFunctions.Import;
+using CspFunctions.Messaging;
+using CspFunctions.Plans;
+using CspFunctions.Reporting;
+using CspFunctions.Tests.Infrastructure;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace CspFunctions.Tests.Reporting;
+
+/// <summary>The manager's journey in chromium through the real local host: overview, round status, generate, publish, send again, upload.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ManagerPagesTests(BrowserFixture browser, StorageFixture storage) : IDisposable
+{
+    private readonly WireMockServer _hook = WireMockServer.Start();
+
+    public void Dispose() => _hook.Stop();
+
+    private async Task<TestHost> StartAsync(bool javaScript = true)
+    {
+        var host = await TestHost.StartAsync(storage,
+            new Dictionary<string, string?> { ["Csp:Board:WorkflowWebhookUrl"] = _hook.Url + "/board" },
+            s =>
+            {
+                s.AddSingleton(new BoardWebhookRetry(2, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)));
+                s.AddSingleton<ITeamsNotifier>(new RecordingTeamsNotifier());
+            });
+        await host.Services.GetRequiredService<PlanImporter>().ImportAsync(storage.LoadSample());
+        return host;
+    }
+
+    /// <summary>axe needs script, so a page seen without JavaScript is checked again in a script-enabled page.</summary>
+    private async Task AssertAxeCleanWithScript(string url)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(url);
+        await AssertAxeClean(page);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task AssertAxeClean(IPage page)
+    {
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, page.Url + ": " + string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html).Take(2))})")));
+    }
+
+    [BrowserFact]
+    public async Task Manager_sees_who_answered_generates_checks_and_publishes_without_javascript()
+    {
+        _hook.Given(Request.Create().WithPath("/board").UsingPost()).InScenario("b").WillSetStateTo("up").RespondWith(Response.Create().WithStatusCode(500));
+        _hook.Given(Request.Create().WithPath("/board").UsingPost()).InScenario("b").WhenStateIs("up").WillSetStateTo("up2").RespondWith(Response.Create().WithStatusCode(503));
+        _hook.Given(Request.Create().WithPath("/board").UsingPost()).InScenario("b").WhenStateIs("up2").RespondWith(Response.Create().WithStatusCode(202));
+        await using var host = await StartAsync();
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(host.BaseAddress + "api/manage");
+        await AssertAxeCleanWithScript(page.Url);
+        await page.GetByRole(AriaRole.Link, new() { Name = ReportData.Sample.Plan.Name }).ClickAsync();
+        Assert.EndsWith("/api/manage/plans/luton-2018-19", page.Url);
+        await AssertAxeCleanWithScript(page.Url);
+        await page.GetByRole(AriaRole.Link, new() { Name = "2018-19-Q4" }).ClickAsync();
+        await AssertAxeCleanWithScript(page.Url);
+        Assert.Contains("28 of 28", await page.Locator("main").InnerTextAsync());
+        var leadRows = page.Locator("table:has(caption:text('Partnership leads')) tbody tr");
+        Assert.Equal(ReportData.Sample.Plan.Leads.Count(l => ReportData.Sample.Plan.ActionsLedBy(l.Id).Any()), await leadRows.CountAsync());
+
+        await page.GetByLabel("Format").SelectOptionAsync("html");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
+        Assert.Contains("audience=manager", page.Url);
+        Assert.Equal(28, await page.Locator("table.plan tbody tr").CountAsync());
+        await AssertAxeCleanWithScript(page.Url);
+        await page.GoBackAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish to the board" }).ClickAsync();
+        Assert.Contains("done=published", page.Url);
+        Assert.Equal("The report was published and the round is locked.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal("Failed", await page.Locator("tr:has(th:text('Board channel')) td").First.InnerTextAsync());
+        await AssertAxeCleanWithScript(page.Url);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();
+        Assert.Equal("Sent", await page.Locator("tr:has(th:text('Board channel')) td").First.InnerTextAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Send again" }).CountAsync());
+        Assert.Equal(3, _hook.LogEntries.Count());
+
+        var snapshot = await host.Client.GetAsync("/api/reports/luton-2018-19/2018-19-Q4/report.html");
+        Assert.Equal(HttpStatusCode.OK, snapshot.StatusCode);
+        Assert.Contains("Published", await snapshot.Content.ReadAsStringAsync());
+        await context.DisposeAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_report_prints_to_a4_landscape_pages()
+    {
+        await using var host = await StartAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(host.BaseAddress + "api/plans/luton-2018-19/rounds/2018-19-Q4/report");
+        await AssertAxeClean(page);
+        var pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+        var text = Encoding.Latin1.GetString(pdf);
+        var boxes = MediaBox().Matches(text).Select(m => (W: double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), H: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.True(boxes.Count >= 3, $"expected several pages, found {boxes.Count}");
+        Assert.All(boxes, b => Assert.True(Math.Abs(b.W - 841.89) < 1 && Math.Abs(b.H - 595.28) < 1, $"page is {b.W} x {b.H} points, not A4 landscape"));
+    }
+
+    [BrowserFact]
+    public async Task Uploading_a_word_plan_imports_it_and_a_bad_file_lists_its_problems()
+    {
+        await using var host = await StartAsync();
+        var docx = WordReport.Render(ReportBuilder.Build(ReportData.Inputs(), ReportAudience.Manager));
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(host.BaseAddress + "api/manage/upload");
+        await AssertAxeClean(page);
+        await page.GetByLabel("Plan file").SetInputFilesAsync(new FilePayload { Name = "plan.docx", MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer = docx });
+        await page.GetByLabel("Plan id").FillAsync("word-plan");
+        await page.GetByLabel("Plan name").FillAsync("Word plan");
+        await page.GetByLabel("First calendar year of the financial year").FillAsync("2019");
+        await page.GetByLabel("CSP manager's email").FillAsync("manager@example.org");
+        await page.GetByLabel("Round of the progress in a Word file (optional)").FillAsync("2019-20-Q1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
+        Assert.Contains("Created plan word-plan: 28 actions", await page.GetByRole(AriaRole.Status).InnerTextAsync());
+        var stored = await host.Services.GetRequiredService<IPlanStore>().GetAsync("word-plan");
+        Assert.Equal(ReportData.Sample.Plan.Actions.Select(a => a.Text), stored!.Plan.Actions.Select(a => a.Text));
+        Assert.Equal(28, (await host.Services.GetRequiredService<IProgressStore>().GetRoundAsync("word-plan", "2019-20-Q1")).Count);
+
+        await page.GetByLabel("Plan file").SetInputFilesAsync(new FilePayload { Name = "plan.docx", MimeType = "application/octet-stream", Buffer = "not a document"u8.ToArray() });
+        await page.GetByLabel("Plan id").FillAsync("other-plan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
+        Assert.Contains("the file is not a Word document", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
+        Assert.Null(await host.Services.GetRequiredService<IPlanStore>().GetAsync("other-plan"));
+        await AssertAxeClean(page);
+    }
+
+    [GeneratedRegex(@"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")]
+    private static partial Regex MediaBox();
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using CspFunctions.Import;
+using CspFunctions.Reporting;
+using CspFunctions.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CspFunctions.Tests.Reporting;
+
+/// <summary>The report and manager endpoints over real HTTP: formats, bad input, access, cross-site forms, oversized uploads.</summary>
+[Collection(StorageCollection.Name)]
+public sealed class ReportHttpTests(StorageFixture storage)
+{
+    private async Task<TestHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var host = await TestHost.StartAsync(storage, overrides);
+        await host.Services.GetRequiredService<PlanImporter>().ImportAsync(storage.LoadSample());
+        return host;
+    }
+
+    [Theory]
+    [InlineData("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx")]
+    [InlineData("csv", "text/csv", ".csv")]
+    [InlineData("md", "text/markdown", ".md")]
+    public async Task Every_format_downloads_with_its_type_and_name(string format, string mediaType, string extension)
+    {
+        await using var host = await StartAsync();
+        using var response = await host.Client.GetAsync($"/api/plans/luton-2018-19/rounds/2018-19-Q4/report?format={format}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith(extension, response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (format == "docx")
+        {
+            using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            Assert.Contains("Reducing violence and exploitation", doc.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+        else Assert.Contains("Reducing violence and exploitation", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Theory]
+    [InlineData("/api/plans/luton-2018-19/rounds/2018-19-Q4/report?format=pdf", HttpStatusCode.BadRequest, "Unknown report format")]
+    [InlineData("/api/plans/luton-2018-19/rounds/2018-19-Q4/report?audience=everyone", HttpStatusCode.BadRequest, "Unknown audience")]
+    [InlineData("/api/plans/no-such-plan/rounds/2018-19-Q4/report", HttpStatusCode.NotFound, "There is no plan")]
+    [InlineData("/api/plans/luton-2018-19/rounds/2018-19-Q3/report", HttpStatusCode.NotFound, "has no round")]
+    [InlineData("/api/reports/luton-2018-19/2018-19-Q4/report.html", HttpStatusCode.NotFound, "has not been published")]
+    [InlineData("/api/reports/luton-2018-19/2018-19-Q4/secrets.txt", HttpStatusCode.NotFound, "no such published report")]
+    [InlineData("/api/manage/plans/no-such-plan", HttpStatusCode.NotFound, "There is no plan")]
+    public async Task Bad_requests_get_a_clear_answer(string url, HttpStatusCode status, string expected)
+    {
+        await using var host = await StartAsync();
+        using var response = await host.Client.GetAsync(url);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_app_service_authentication_only_managers_get_in()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?> { [ManagerAccess.AuthEnabledSetting] = "True" });
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+
+        using var anonymous = await noRedirect.GetAsync("/api/manage");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fmanage", anonymous.Headers.Location!.OriginalString);
+
+        using var member = new HttpRequestMessage(HttpMethod.Get, "/api/manage");
+        member.Headers.Add(ManagerAccess.PrincipalHeader, Principal("Reader"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await noRedirect.SendAsync(member)).StatusCode);
+
+        using var garbage = new HttpRequestMessage(HttpMethod.Get, "/api/plans/luton-2018-19/rounds/2018-19-Q4/report?audience=manager");
+        garbage.Headers.Add(ManagerAccess.PrincipalHeader, "not base64!");
+        Assert.Equal(HttpStatusCode.Forbidden, (await noRedirect.SendAsync(garbage)).StatusCode);
+
+        using var manager = new HttpRequestMessage(HttpMethod.Get, "/api/manage");
+        manager.Headers.Add(ManagerAccess.PrincipalHeader, Principal(ManagerAccess.Role));
+        using var ok = await noRedirect.SendAsync(manager);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains(ReportData.Sample.Plan.Name, await ok.Content.ReadAsStringAsync());
+
+        using var board = await noRedirect.GetAsync("/api/plans/luton-2018-19/rounds/2018-19-Q4/report");
+        Assert.Equal(HttpStatusCode.OK, board.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cross_site_publish_is_refused_and_changes_nothing()
+    {
+        await using var host = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/manage/plans/luton-2018-19/rounds/2018-19-Q4/publish") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("Origin", "https://evil.example");
+        using var response = await host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(await host.Services.GetRequiredService<IPublicationStore>().GetAsync("luton-2018-19", "2018-19-Q4"));
+    }
+
+    [Fact]
+    public async Task Publishing_twice_answers_409_and_keeps_the_first_snapshot()
+    {
+        await using var host = await StartAsync();
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        using var first = await noRedirect.PostAsync("/api/manage/plans/luton-2018-19/rounds/2018-19-Q4/publish", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var snapshot = await host.Client.GetByteArrayAsync("/api/reports/luton-2018-19/2018-19-Q4/report.html");
+        using var second = await noRedirect.PostAsync("/api/manage/plans/luton-2018-19/rounds/2018-19-Q4/publish", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("already published", await second.Content.ReadAsStringAsync());
+        Assert.Equal(snapshot, await host.Client.GetByteArrayAsync("/api/reports/luton-2018-19/2018-19-Q4/report.html"));
+    }
+
+    [Fact]
+    public async Task Uploads_that_are_oversized_malformed_or_of_an_unknown_type_import_nothing()
+    {
+        await using var host = await StartAsync();
+        var big = new MultipartFormDataContent { { new ByteArrayContent(new byte[UploadPlanFunction.MaxBytes + 1]), "file", "plan.docx" } };
+        using var tooBig = await host.Client.PostAsync("/api/manage/upload", big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
+
+        using var notForm = await host.Client.PostAsync("/api/manage/upload", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, notForm.StatusCode);
+
+        var pdf = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "plan.pdf" }, { new StringContent("x-plan"), "id" } };
+        using var wrongType = await host.Client.PostAsync("/api/manage/upload", pdf);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Contains("is not a plan file", await wrongType.Content.ReadAsStringAsync());
+
+        var latin1 = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.Latin1.GetBytes("priority,number,action\nCaf\u00e9,1,Do it\n")), "file", "plan.csv" },
+            { new StringContent("latin-plan"), "id" }, { new StringContent("Latin"), "name" }, { new StringContent("2019"), "year" }, { new StringContent("m@example.org"), "managerEmail" },
+        };
+        using var wrongEncoding = await host.Client.PostAsync("/api/manage/upload", latin1);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongEncoding.StatusCode);
+        Assert.Contains("not UTF-8", await wrongEncoding.Content.ReadAsStringAsync());
+        Assert.Null(await host.Services.GetRequiredService<CspFunctions.Plans.IPlanStore>().GetAsync("latin-plan"));
+    }
+
+    private static string Principal(string role) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        auth_typ = "aad",
+        name_typ = "name",
+        role_typ = "roles",
+        claims = new[] { new { typ = "name", val = "Pat Manager" }, new { typ = "roles", val = role } },
+    })));
+}
