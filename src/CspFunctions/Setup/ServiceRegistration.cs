@@ -29,6 +29,7 @@ public static class ServiceRegistration
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
+        services.AddResponses(config);
         return services;
     }
 }
