@@ -71,7 +71,7 @@ public static partial class ReplyText
     [GeneratedRegex(@"^(Sent from my (iPhone|iPad|Samsung|Galaxy|Android|mobile|BlackBerry)|Sent from (Outlook|Mail for Windows|Yahoo Mail)|Get Outlook for (iOS|Android)|Envoyé de mon (iPhone|iPad)|Von meinem (iPhone|iPad|Samsung).*gesendet|Enviado desde mi (iPhone|iPad))", RegexOptions.IgnoreCase)]
     private static partial Regex Footer();
 
-    [GeneratedRegex(@"^(On|Am|Le|El|Op|Il|Em|Den|På)\s.{4,300}\s(wrote|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|skrev)\s?:$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(On|Am|Le|El|Op|Il|Em|Den|På)\s.{4,300}\s(wrote|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|skrev)(\s.{1,200})?\s?:$", RegexOptions.IgnoreCase)]
     private static partial Regex WroteHeader();
 
     [GeneratedRegex(@"^(On|Am|Le|El|Op|Il|Em|Den|På)\s", RegexOptions.IgnoreCase)]
