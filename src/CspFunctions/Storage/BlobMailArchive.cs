@@ -55,7 +55,12 @@ public sealed class BlobEvidenceStore(BlobContainers containers, TableSetup tabl
         var name = $"{planId}/{roundId}/{actionNumber}/{id}/{safe}";
         var container = await containers.GetAsync(names.EvidenceContainer, ct);
         var blob = container.GetBlobClient(name);
-        await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = "attachment" } }, ct);
+        // Decoded attachment streams are not seekable; 4 MB blocks keep the SDK from buffering a whole attachment first.
+        await blob.UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = "attachment" },
+            TransferOptions = new Azure.Storage.StorageTransferOptions { InitialTransferSize = 4 * 1024 * 1024, MaximumTransferSize = 4 * 1024 * 1024, MaximumConcurrency = 1 },
+        }, ct);
         var bytes = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
         var item = new EvidenceItem(planId, roundId, actionNumber, name, safe, contentType, bytes, from, clock.GetUtcNow());
         var table = await tables.GetAsync(names.Evidence, ct);
