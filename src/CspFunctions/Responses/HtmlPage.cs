@@ -31,7 +31,9 @@ public sealed class HtmlPage(int status, string html, string nonce) : IActionRes
     public static bool IsCrossSite(HttpRequest request)
     {
         var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
-        if (fetchSite.Length > 0 && fetchSite is not ("same-origin" or "none")) return true;
+        if (fetchSite.Length > 0) return fetchSite is not ("same-origin" or "none");
+        // Under Referrer-Policy: no-referrer browsers send "Origin: null" even for same-origin POSTs; they also send
+        // Sec-Fetch-Site, handled above. Without it, "null" is as good as unknown and refused.
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0) return false;
         return !Uri.TryCreate(origin, UriKind.Absolute, out var o) || !string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
