@@ -6,15 +6,15 @@ namespace CspFunctions.Chasing;
 /// <summary>The personal form link and the per-lead, per-round reply address a reminder carries.</summary>
 public sealed class ReminderLinks(LinkSigner signer, string publicBaseUrl, byte[] replyKey, string inboundDomain, TimeSpan grace)
 {
-    public static readonly TimeSpan DefaultGrace = TimeSpan.FromDays(14);
+    public static readonly TimeSpan DefaultGrace = ResponseLinks.DefaultGrace;
 
     public string InboundDomain => inboundDomain;
 
     public string FormUrl(ReportingRound round, string leadId, Contact contact)
     {
-        var expires = new DateTimeOffset(round.DueDate.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) + grace;
+        var expires = ResponseLinks.ExpiryFor(round, grace);
         var token = signer.Create(new LinkClaims(LinkClaims.RespondPurpose, round.PlanId, round.Id, leadId, contact.Email, expires.ToUnixTimeSeconds()));
-        return $"{publicBaseUrl.TrimEnd('/')}/api/respond/{token}";
+        return ResponseLinks.FormUrl(publicBaseUrl, token);
     }
 
     public string ReplyKey(ReportingRound round, string leadId) => ReplyAddress.KeyFor(replyKey, round.PlanId, round.Id, leadId);

@@ -1,6 +1,7 @@
 using CspFunctions.Messaging;
 using CspFunctions.Plans;
 using CspFunctions.Progress;
+using CspFunctions.Responses;
 
 namespace CspFunctions.Chasing;
 
@@ -12,7 +13,8 @@ public enum ReminderOutcome { Sent, AlreadyDone, HeldByAnother, NotNeeded, Refus
 /// A permanent refusal is recorded for the manager; a transient failure is marked Failed and rethrown so the
 /// queue retries (and parks the message in the poison queue after five tries).
 /// </summary>
-public sealed class ReminderSender(IPlanStore plans, IProgressStore progress, IReminderLog log, IMailSender mail, ITeamsNotifier teams, ReminderLinks links)
+public sealed class ReminderSender(IPlanStore plans, IProgressStore progress, IReminderLog log, IMailSender mail, ITeamsNotifier teams, ReminderLinks links,
+    IReplyAddressBook replyAddresses, IContactPauses pauses, TimeProvider clock)
 {
     public async Task<ReminderOutcome> HandleAsync(ReminderRequest request, string claimantId, CancellationToken ct = default)
     {
@@ -29,6 +31,14 @@ public sealed class ReminderSender(IPlanStore plans, IProgressStore progress, IR
         var warnings = new List<ChaseWarning>();
         var chase = ChasePlanner.ChaseNow(stored.Plan, lead.Id, stage, latest, warnings);
         if (warnings.Count > 0) await log.RecordWarningsAsync(request.PlanId, request.RoundId, warnings, ct);
+        if (chase is not null)
+        {
+            // Contacts whose out-of-office reply said they are away are not chased until they are back.
+            var now = clock.GetUtcNow();
+            var paused = (await pauses.GetPausesAsync(request.PlanId, ct)).Where(p => p.Until > now).Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var available = chase.Recipients.Where(c => !paused.Contains(c.Email)).ToList();
+            chase = available.Count == 0 ? null : chase with { Recipients = available };
+        }
         if (chase is null)
         {
             await log.MarkAsync(request.PlanId, request.RoundId, request.LogKey, ReminderState.Skipped, "nothing owed, or no valid contact", ct);
@@ -63,15 +73,18 @@ public sealed class ReminderSender(IPlanStore plans, IProgressStore progress, IR
     {
         var previous = round.Quarter.Previous;
         var previousUpdates = (await progress.GetRoundAsync(plan.Id, previous.RoundId, ct)).Latest();
+        var replyKey = links.ReplyKey(round, lead.Id);
         var replyTo = links.ReplyTo(round, lead.Id);
+        await replyAddresses.RegisterAsync(replyKey, plan.Id, round.Id, lead.Id, ct);
         for (var i = 0; i < chase.Recipients.Count; i++)
         {
             var contact = chase.Recipients[i];
             // The escalation copies go on the first contact's message only, so managers get one copy.
             var copyTo = i == 0 ? chase.CopyTo : [];
+            var messageId = links.MessageId(round, lead.Id, chase.Stage.Id);
+            await replyAddresses.RegisterMessageIdAsync(messageId, plan.Id, round.Id, lead.Id, ct);
             await mail.SendAsync(ReminderComposer.Reminder(plan, round, lead, chase, contact, copyTo, previousUpdates,
-                ReminderComposer.RoundName(round with { Id = previous.RoundId }), links.FormUrl(round, lead.Id, contact), replyTo,
-                links.MessageId(round, lead.Id, chase.Stage.Id)), ct);
+                ReminderComposer.RoundName(round with { Id = previous.RoundId }), links.FormUrl(round, lead.Id, contact), replyTo, messageId), ct);
         }
     }
 

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddChasing(config);
         services.AddCspOperations(config);
         services.AddReporting(config);
+        services.AddResponses(config);
         return services;
     }
 }

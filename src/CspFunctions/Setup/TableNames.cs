@@ -10,19 +10,30 @@ public sealed record TableNames(string Prefix)
     public string ContactHealth => Prefix + "contacthealth";
     public string Publications => Prefix + "publications";
 
-    /// <summary>Blob container of raw inbound e-mail, named yyyy/MM/dd/{id}.eml by UTC received date (Retention/).</summary>
-    public string InboundMail => Prefix + "inbound";
+    public string ReplyAddresses => Prefix + "replyaddresses";
+    public string ContactPauses => Prefix + "contactpauses";
+    public string Inbound => Prefix + "inbound";
+    public string InboundLog => Prefix + "inboundlog";
+    public string Evidence => Prefix + "evidence";
+    public string LinkRenewals => Prefix + "linkrenewals";
+
+    /// <summary>Blob container of raw inbound e-mail, named yyyy/MM/dd/{id}.eml by UTC received date (lower case, as container names must be).</summary>
+    public string InboundContainer => Prefix.ToLowerInvariant() + "inbound";
+    /// <summary>The same container, by the name the retention timer uses.</summary>
+    public string InboundMail => InboundContainer;
+    /// <summary>Blob container of attachments kept as evidence.</summary>
+    public string EvidenceContainer => Prefix.ToLowerInvariant() + "evidence";
     /// <summary>Blob container of published report snapshots.</summary>
-    public string Reports => Prefix + "reports";
+    public string Reports => Prefix.ToLowerInvariant() + "reports";
 
     /// <summary>The reminder queue. The queue trigger names it as a constant (<see cref="Chasing.SendReminderFunction.QueueName"/>),
     /// so in a deployment the prefix stays "csp"; tests use their own prefix and drive the sender directly.</summary>
-    public string ReminderQueue => Prefix + "reminders";
+    public string ReminderQueue => Prefix.ToLowerInvariant() + "reminders";
     public string ReminderPoisonQueue => ReminderQueue + "-poison";
     /// <summary>The chasing feature's poison queue, listed on the manager pages.</summary>
     public string RemindersPoison => ReminderPoisonQueue;
 
-    public IEnumerable<string> All => [Plans, PlanIndex, Updates, ReminderLog, ContactHealth, Publications, InboundMail];
+    public IEnumerable<string> All => [Plans, PlanIndex, Updates, ReminderLog, ContactHealth, Publications, ReplyAddresses, ContactPauses, Inbound, InboundLog, Evidence, LinkRenewals, InboundContainer, EvidenceContainer, Reports];
 
     public static bool IsValidPrefix(string prefix) =>
         prefix.Length is >= 1 and <= 20 && char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit);

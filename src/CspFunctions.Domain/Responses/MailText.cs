@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using MimeKit;
+using MimeKit.Text;
+
+namespace CspFunctions.Responses;
+
+/// <summary>The readable body of an email: the text/plain part, or the HTML part turned into clean text, decoded with the
+/// right charset (a part labelled iso-8859-1 or with no label is read as windows-1252, as mail clients do, so £, € and
+/// curly quotes survive Outlook).</summary>
+public static class MailText
+{
+    static MailText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string BodyOf(MimeMessage message)
+    {
+        var plain = message.BodyParts.OfType<TextPart>().FirstOrDefault(p => !p.IsAttachment && p.IsPlain);
+        if (plain is not null) return Decode(plain);
+        var html = message.BodyParts.OfType<TextPart>().FirstOrDefault(p => !p.IsAttachment && p.IsHtml);
+        return html is null ? "" : HtmlToText(Decode(html));
+    }
+
+    public static string Decode(TextPart part)
+    {
+        using var content = new MemoryStream();
+        part.Content?.DecodeTo(content);
+        var bytes = content.ToArray();
+        return EncodingFor(part.ContentType.Charset, bytes).GetString(bytes).TrimStart('\uFEFF');
+    }
+
+    /// <summary>The encoding to read bytes labelled with <paramref name="charset"/>, as mail clients do.</summary>
+    public static Encoding EncodingFor(string? charset, byte[] bytes)
+    {
+        charset = charset?.Trim().Trim('"').ToLowerInvariant();
+        return charset switch
+        {
+            null or "" or "us-ascii" or "ascii" => IsUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252),
+            "iso-8859-1" or "latin1" or "iso8859-1" => Encoding.GetEncoding(1252),
+            _ => TryGet(charset) ?? (IsUtf8(bytes) ? Encoding.UTF8 : Encoding.GetEncoding(1252)),
+        };
+    }
+
+    private static Encoding? TryGet(string charset)
+    {
+        try { return Encoding.GetEncoding(charset); }
+        catch (ArgumentException) { return null; }
+    }
+
+    private static bool IsUtf8(byte[] bytes)
+    {
+        try { _ = new UTF8Encoding(false, true).GetString(bytes); return true; }
+        catch (DecoderFallbackException) { return false; }
+    }
+
+    /// <summary>Text of an HTML body: block elements become line breaks, script/style/head are dropped, and quoted history
+    /// (blockquote, Gmail's gmail_quote, Outlook's divRplyFwdMsg/appendonsend) ends the text.</summary>
+    public static string HtmlToText(string html)
+    {
+        var text = new StringBuilder();
+        var skipDepth = 0;
+        var tokenizer = new HtmlTokenizer(new StringReader(html));
+        while (tokenizer.ReadNextToken(out var token))
+        {
+            switch (token)
+            {
+                case HtmlTagToken tag:
+                    var name = tag.Name.ToLowerInvariant();
+                    if (name is "script" or "style" or "head" or "title")
+                    {
+                        if (!tag.IsEmptyElement) skipDepth += tag.IsEndTag ? -1 : 1;
+                        skipDepth = Math.Max(0, skipDepth);
+                        continue;
+                    }
+                    if (!tag.IsEndTag && IsQuotedHistory(tag)) return Tidy(text.ToString());
+                    if (name is "br") text.Append('\n');
+                    else if (name is "p" or "div" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "ul" or "ol" or "table" or "hr") text.Append('\n');
+                    else if (name is "li" && !tag.IsEndTag) text.Append("\n- ");
+                    else if (name is "td" or "th" && tag.IsEndTag) text.Append(' ');
+                    break;
+                case HtmlDataToken data when skipDepth == 0 && token.Kind == HtmlTokenKind.Data:
+                    text.Append(CollapseSpaces(WebUtility.HtmlDecode(data.Data)));
+                    break;
+            }
+        }
+        return Tidy(text.ToString());
+    }
+
+    private static bool IsQuotedHistory(HtmlTagToken tag)
+    {
+        if (tag.Name.Equals("blockquote", StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var attribute in tag.Attributes)
+        {
+            var value = attribute.Value ?? "";
+            if (attribute.Name.Equals("class", StringComparison.OrdinalIgnoreCase) && (value.Contains("gmail_quote") || value.Contains("moz-cite-prefix") || value.Contains("yahoo_quoted"))) return true;
+            if (attribute.Name.Equals("id", StringComparison.OrdinalIgnoreCase) && (value.StartsWith("divRplyFwdMsg") || value == "appendonsend" || value == "OLK_SRC_BODY_SECTION")) return true;
+        }
+        return false;
+    }
+
+    private static string CollapseSpaces(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c) && c != '\u00A0') { if (!space) sb.Append(' '); space = true; }
+            else { sb.Append(c == '\u00A0' ? ' ' : c); space = false; }
+        }
+        return sb.ToString();
+    }
+
+    private static string Tidy(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).ToList();
+        var result = new StringBuilder();
+        var blank = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0) { blank++; continue; }
+            if (result.Length > 0) result.Append(blank > 0 ? "\n\n" : "\n");
+            result.Append(line);
+            blank = 0;
+        }
+        return result.ToString();
+    }
+}

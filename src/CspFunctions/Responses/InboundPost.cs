@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using CspFunctions.Http;
+using CspFunctions.Responses;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using MimeKit;
+
+namespace CspFunctions.Responses;
+
+/// <summary>
+/// An Inbound Parse post, reduced to one raw MIME message. Raw mode: the "email" field. Parsed mode: the message is
+/// rebuilt from "headers", "text", "html" (decoded with the "charsets" field) and the attachment files. The request is
+/// spooled once (in memory up to 1 MB, then to a temporary file) so that a post we cannot read is still archived whole.
+/// </summary>
+public sealed class InboundPost : IAsyncDisposable
+{
+    public const long MaxBodyBytes = 32L * 1024 * 1024;
+    private const int MaxFieldBytes = 2 * 1024 * 1024;
+    private readonly List<Stream> _owned = [];
+
+    public Stream Message { get; private set; } = Stream.Null;
+    public IReadOnlyList<string> EnvelopeTo { get; private set; } = [];
+    public string Mode { get; private set; } = "raw";
+
+    public static async Task<InboundPost> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes) throw new BodyTooLargeException(MaxBodyBytes);
+        var post = new InboundPost();
+        try
+        {
+            var spool = post.Own(await Spool.CopyAsync(request.Body, MaxBodyBytes, request.ContentLength, ct));
+            post.Message = spool;
+            var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var media) && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+                ? HeaderUtilities.RemoveQuotes(media.Boundary).Value : null;
+            if (string.IsNullOrEmpty(boundary)) { post.Mode = "body"; return post; }
+            try { await post.ReadFormAsync(spool, boundary, ct); }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or JsonException)
+            {
+                post.Mode = "malformed-form";
+                post.Message = spool;
+            }
+            post.Message.Position = 0;
+            return post;
+        }
+        catch
+        {
+            await post.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task ReadFormAsync(Stream spool, string boundary, CancellationToken ct)
+    {
+        spool.Position = 0;
+        var reader = new MultipartReader(boundary, spool) { BodyLengthLimit = MaxBodyBytes };
+        var fields = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var files = new List<(string Name, string ContentType, Stream Content)>();
+        Stream? email = null;
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            if (name == "email" && string.IsNullOrEmpty(fileName)) email = Own(await Spool.CopyAsync(section.Body, MaxBodyBytes, null, ct));
+            else if (!string.IsNullOrEmpty(fileName)) files.Add((fileName, section.ContentType ?? "application/octet-stream", Own(await Spool.CopyAsync(section.Body, MaxBodyBytes, null, ct))));
+            else
+            {
+                using var buffer = await Spool.CopyAsync(section.Body, MaxFieldBytes, null, ct);
+                fields[name] = ((MemoryStream)buffer).ToArray();
+            }
+        }
+
+        var charsets = fields.TryGetValue("charsets", out var charsetJson) ? JsonSerializer.Deserialize<Dictionary<string, string>>(charsetJson) ?? [] : [];
+        string? Field(string name) => fields.TryGetValue(name, out var bytes) ? MailText.EncodingFor(charsets.GetValueOrDefault(name) ?? "utf-8", bytes).GetString(bytes) : null;
+        if (Field("envelope") is { } envelope)
+        {
+            using var doc = JsonDocument.Parse(envelope);
+            if (doc.RootElement.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.Array)
+                EnvelopeTo = to.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList();
+        }
+
+        if (email is not null) { Message = email; Mode = "raw"; return; }
+        if (Field("headers") is null && Field("text") is null && Field("html") is null) { Mode = "no-email"; return; }
+
+        Mode = "parsed";
+        var message = new MimeMessage();
+        if (Field("headers") is { } headerText)
+        {
+            var headers = HeaderList.Load(new MemoryStream(Encoding.UTF8.GetBytes(headerText.TrimEnd() + "\r\n\r\n")));
+            message.Headers.Clear();
+            foreach (var header in headers.Where(h => !h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && !h.Field.Equals("MIME-Version", StringComparison.OrdinalIgnoreCase)))
+                message.Headers.Add(header);
+        }
+        var body = new BodyBuilder { TextBody = Field("text"), HtmlBody = Field("html") };
+        foreach (var (fileName, contentType, content) in files)
+        {
+            content.Position = 0;
+            await body.Attachments.AddAsync(fileName, content, ContentType.Parse(contentType), ct);
+        }
+        message.Body = body.ToMessageBody();
+        Message = Own(Spool.Create(null));
+        await message.WriteToAsync(Message, ct);
+    }
+
+    private Stream Own(Stream stream)
+    {
+        _owned.Add(stream);
+        return stream;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var stream in _owned) await stream.DisposeAsync();
+    }
+}
+
+/// <summary>A seekable copy of a stream: in memory when small, in a temporary file (deleted on close) when large or unknown.</summary>
+public static class Spool
+{
+    public const long MemoryThreshold = 1024 * 1024;
+
+    public static Stream Create(long? expectedLength) => expectedLength is { } n && n <= MemoryThreshold
+        ? new MemoryStream((int)n)
+        : new FileStream(Path.Combine(Path.GetTempPath(), "csp-" + Guid.NewGuid().ToString("N") + ".tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    public static async Task<Stream> CopyAsync(Stream source, long limit, long? expectedLength, CancellationToken ct)
+    {
+        var target = limit <= MemoryThreshold * 2 && expectedLength is null ? new MemoryStream() : Create(expectedLength);
+        try
+        {
+            var chunk = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(chunk, ct)) > 0)
+            {
+                total += read;
+                if (total > limit) throw new BodyTooLargeException(limit);
+                await target.WriteAsync(chunk.AsMemory(0, read), ct);
+            }
+            target.Position = 0;
+            return target;
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+    }
+}

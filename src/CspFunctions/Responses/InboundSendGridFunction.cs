@@ -1,0 +1,36 @@
+using CspFunctions.Http;
+using CspFunctions.Responses;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace CspFunctions.Responses;
+
+/// <summary>
+/// SendGrid Inbound Parse (raw or parsed mode). Answers 2xx only once the message is archived; any failure before that
+/// is a 5xx so SendGrid retries (it drops 4xx silently). The only 4xx is for a body over 32 MB, which SendGrid never sends.
+/// </summary>
+public sealed class InboundSendGridFunction(InboundMailProcessor processor, ILogger<InboundSendGridFunction> logger)
+{
+    [Function("InboundSendGrid")]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/sendgrid")] HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await using var post = await InboundPost.ReadAsync(request, ct);
+            var result = await processor.ReceiveAsync(post.Message, post.EnvelopeTo, ct);
+            logger.LogInformation("Inbound message {Id} ({Mode}) ended {State}: {Reason}", result.Id, post.Mode, result.State, result.Reason);
+            return new JsonResult(new { id = result.Id, state = result.State.ToString(), reason = result.Reason, archive = result.ArchiveBlob, mode = post.Mode }, ApiJson.Options);
+        }
+        catch (BodyTooLargeException ex)
+        {
+            return Problems.Status(StatusCodes.Status413PayloadTooLarge, ex.Message, "SendGrid's limit is 30 MB, so this did not come from Inbound Parse.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Inbound message failed; answering 500 so SendGrid delivers it again");
+            return Problems.Status(StatusCodes.Status500InternalServerError, "The message could not be processed now; it will be retried.");
+        }
+    }
+}
