@@ -17,7 +17,9 @@ public sealed class InboundMailProcessor(
     IContactPauses pauses, IEvidenceStore evidence, LinkSigner signer, ResponseDesk desk, ResponseMailer mailer,
     ResponseOptions options, TimeProvider clock)
 {
-    public async Task<InboundMessage> ReceiveAsync(Stream raw, IReadOnlyList<string> envelopeTo, CancellationToken ct = default)
+    /// <param name="rejectReason">When set (e.g. the webhook signature did not verify), the message is archived and
+    /// recorded as Rejected with this reason, and not processed.</param>
+    public async Task<InboundMessage> ReceiveAsync(Stream raw, IReadOnlyList<string> envelopeTo, CancellationToken ct = default, string? rejectReason = null)
     {
         var receivedAt = clock.GetUtcNow();
         raw.Position = 0;
@@ -40,6 +42,8 @@ public sealed class InboundMailProcessor(
             await log.RecordDuplicateAsync(duplicate, ct);
             return duplicate;
         }
+
+        if (rejectReason is not null) return await CompleteAsync(received with { State = InboundState.Rejected, Reason = rejectReason }, ct);
 
         raw.Position = 0;
         MimeMessage message;

@@ -18,15 +18,24 @@ public sealed class SendGridEventWebhook(string? publicKeyBase64)
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(publicKeyBase64);
 
-    public bool Verify(byte[] body, string? signatureBase64, string? timestamp)
+    public bool Verify(byte[] body, string? signatureBase64, string? timestamp) => Verify(new MemoryStream(body), signatureBase64, timestamp);
+
+    /// <summary>Verifies over a (possibly large, spooled) body without holding it in memory twice.</summary>
+    public bool Verify(Stream body, string? signatureBase64, string? timestamp)
     {
         if (!IsConfigured || string.IsNullOrEmpty(signatureBase64) || string.IsNullOrEmpty(timestamp)) return false;
         try
         {
             using var key = ECDsa.Create();
             key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKeyBase64!), out _);
-            var signed = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
-            return key.VerifyData(signed, Convert.FromBase64String(signatureBase64), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(Encoding.UTF8.GetBytes(timestamp));
+            body.Position = 0;
+            var buffer = new byte[81920];
+            int read;
+            while ((read = body.Read(buffer, 0, buffer.Length)) > 0) hash.AppendData(buffer, 0, read);
+            body.Position = 0;
+            return key.VerifyHash(hash.GetHashAndReset(), Convert.FromBase64String(signatureBase64), DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException) { return false; }
     }

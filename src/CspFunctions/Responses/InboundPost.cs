@@ -21,6 +21,8 @@ public sealed class InboundPost : IAsyncDisposable
     private readonly List<Stream> _owned = [];
 
     public Stream Message { get; private set; } = Stream.Null;
+    /// <summary>The whole request body as received (for signature checks).</summary>
+    public Stream Body { get; private set; } = Stream.Null;
     public IReadOnlyList<string> EnvelopeTo { get; private set; } = [];
     public string Mode { get; private set; } = "raw";
 
@@ -32,6 +34,7 @@ public sealed class InboundPost : IAsyncDisposable
         {
             var spool = post.Own(await Spool.CopyAsync(request.Body, MaxBodyBytes, request.ContentLength, ct));
             post.Message = spool;
+            post.Body = spool;
             var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var media) && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
                 ? HeaderUtilities.RemoveQuotes(media.Boundary).Value : null;
             if (string.IsNullOrEmpty(boundary)) { post.Mode = "body"; return post; }

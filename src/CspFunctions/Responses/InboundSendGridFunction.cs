@@ -1,4 +1,6 @@
 using CspFunctions.Http;
+using CspFunctions.Messaging;
+using CspFunctions.Observability;
 using CspFunctions.Responses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +10,17 @@ using Microsoft.Extensions.Logging;
 namespace CspFunctions.Responses;
 
 /// <summary>
+/// <summary>The public key of SendGrid's signed Inbound Parse webhook, when the operator configured one.</summary>
+public sealed record InboundParseSignature(SendGridEventWebhook Verifier)
+{
+    public bool IsConfigured => Verifier.IsConfigured;
+}
+
+/// <summary>
 /// SendGrid Inbound Parse (raw or parsed mode). Answers 2xx only once the message is archived; any failure before that
 /// is a 5xx so SendGrid retries (it drops 4xx silently). The only 4xx is for a body over 32 MB, which SendGrid never sends.
 /// </summary>
-public sealed class InboundSendGridFunction(InboundMailProcessor processor, ILogger<InboundSendGridFunction> logger)
+public sealed class InboundSendGridFunction(InboundMailProcessor processor, InboundParseSignature signature, CspTelemetry telemetry, ILogger<InboundSendGridFunction> logger)
 {
     [Function("InboundSendGrid")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/sendgrid")] HttpRequest request, CancellationToken ct)
@@ -19,8 +28,14 @@ public sealed class InboundSendGridFunction(InboundMailProcessor processor, ILog
         try
         {
             await using var post = await InboundPost.ReadAsync(request, ct);
-            var result = await processor.ReceiveAsync(post.Message, post.EnvelopeTo, ct);
+            // Where SendGrid's signed webhook is configured, an unsigned or tampered post is archived and rejected (the
+            // manager can still see it), and answered 401: it did not come from SendGrid, which is why a 4xx is safe here.
+            var verified = !signature.IsConfigured || signature.Verifier.Verify(post.Body, request.Headers[SendGridEventWebhook.SignatureHeader], request.Headers[SendGridEventWebhook.TimestampHeader]);
+            var result = await processor.ReceiveAsync(post.Message, post.EnvelopeTo, ct, verified ? null : "The SendGrid webhook signature is missing or does not verify.");
+            telemetry.ReplyReceived(result.State.ToString());
+            if (result.State == InboundState.Rejected && post.Mode != "raw") telemetry.ParseFailed();
             logger.LogInformation("Inbound message {Id} ({Mode}) ended {State}: {Reason}", result.Id, post.Mode, result.State, result.Reason);
+            if (!verified) return Problems.Status(StatusCodes.Status401Unauthorized, "The webhook signature is missing or does not verify.");
             return new JsonResult(new { id = result.Id, state = result.State.ToString(), reason = result.Reason, archive = result.ArchiveBlob, mode = post.Mode }, ApiJson.Options);
         }
         catch (BodyTooLargeException ex)

@@ -21,6 +21,7 @@ public static class ResponsesRegistration
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<ResponseMailer>();
         services.AddSingleton<InboundMailProcessor>();
+        services.AddSingleton(new CspFunctions.Responses.InboundParseSignature(new CspFunctions.Messaging.SendGridEventWebhook(config[Settings.SendGridInboundParsePublicKey])));
         return services;
     }
 }

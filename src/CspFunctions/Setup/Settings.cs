@@ -22,6 +22,8 @@ public static class Settings
     public const string SendGridInboundDomain = "Csp:SendGrid:InboundDomain";
     public const string SendGridSandboxMode = "Csp:SendGrid:SandboxMode";
     public const string SendGridEventWebhookPublicKey = "Csp:SendGrid:EventWebhookPublicKey";
+    /// <summary>Optional: the public key of SendGrid's signed Inbound Parse webhook; when set, unsigned posts are refused.</summary>
+    public const string SendGridInboundParsePublicKey = "Csp:SendGrid:InboundParsePublicKey";
     /// <summary>Test and local-stub override of the SendGrid API host; unset in Azure.</summary>
     public const string SendGridHost = "Csp:SendGrid:Host";
     public const string GraphTenantId = "Csp:Graph:TenantId";
@@ -41,7 +43,7 @@ public static class Settings
     [
         Storage, StorageAccountName, StorageClientId, StorageCredential, TablePrefix, PublicBaseUrl, OutboxPath,
         LinkSigningActiveKeyId, LinkSigningKeys + ":k1",
-        SendGridApiKey, SendGridFromEmail, SendGridFromName, SendGridInboundDomain, SendGridSandboxMode, SendGridEventWebhookPublicKey,
+        SendGridApiKey, SendGridFromEmail, SendGridFromName, SendGridInboundDomain, SendGridSandboxMode, SendGridEventWebhookPublicKey, SendGridInboundParsePublicKey,
         GraphTenantId, GraphClientId, GraphClientSecret, GraphTeamsAppId,
         BoardWorkflowWebhookUrl, RetentionInboundMailDays,
         ApplicationInsightsConnectionString, ApplicationInsightsAuthentication,
