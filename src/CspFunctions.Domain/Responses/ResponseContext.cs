@@ -13,7 +13,11 @@ public sealed record ResponseContext(
     Contact Contact,
     IReadOnlyList<PlanAction> Actions,
     IReadOnlyDictionary<int, ProgressUpdate> Current,
-    IReadOnlyDictionary<int, ProgressUpdate> LastQuarter);
+    IReadOnlyDictionary<int, ProgressUpdate> LastQuarter)
+{
+    /// <summary>This lead's email replies in the round whose text could not be placed on an action.</summary>
+    public IReadOnlyList<InboundMessage> Unplaced { get; init; } = [];
+}
 
 public enum LinkProblem { None, Invalid, Expired, PlanGone, ContactRemoved, RoundClosed }
 

@@ -9,7 +9,7 @@ public sealed record SaveOutcome(IReadOnlyList<ProgressUpdate> Saved, IReadOnlyL
 
 /// <summary>Opens personal links and saves what the form posts. Saving is per action: a version saved by someone else
 /// since the page was shown is a conflict for that action only; the others still save.</summary>
-public sealed class ResponseDesk(LinkSigner signer, IPlanStore plans, IProgressStore progress, TimeProvider clock)
+public sealed class ResponseDesk(LinkSigner signer, IPlanStore plans, IProgressStore progress, IInboundLog inbound, TimeProvider clock)
 {
     public async Task<LinkOpening> OpenAsync(string? token, CancellationToken ct = default)
     {
@@ -39,7 +39,12 @@ public sealed class ResponseDesk(LinkSigner signer, IPlanStore plans, IProgressS
         IReadOnlyDictionary<int, ProgressUpdate> last = FinancialQuarter.TryParseRoundId(round.Id, out var quarter)
             ? (await progress.GetRoundAsync(plan.Id, quarter.Previous.RoundId, ct)).Latest()
             : new Dictionary<int, ProgressUpdate>();
-        return new(claims, plan, round, lead, contact, plan.ActionsLedBy(lead.Id).OrderBy(a => a.Number).ToList(), current, last);
+        // Email replies from this lead that could not be placed on an action: the form shows them so the lead can place them.
+        var unplaced = (await inbound.ListAsync(plan.Id, round.Id, ct))
+            .Where(m => m.LeadId == lead.Id && m.State == InboundState.Unassigned && !string.IsNullOrWhiteSpace(m.UnassignedText))
+            .OrderBy(m => m.ReceivedAt)
+            .ToList();
+        return new(claims, plan, round, lead, contact, plan.ActionsLedBy(lead.Id).OrderBy(a => a.Number).ToList(), current, last) { Unplaced = unplaced };
     }
 
     public async Task<SaveOutcome> SaveAsync(ResponseContext context, FormSubmission submission, CancellationToken ct = default)

@@ -29,6 +29,14 @@ public static class ResponsePages
             foreach (var c in conflicts) body.Append($"<li><a href=\"#conflict-{c.Yours.ActionNumber}\">Action {c.Yours.ActionNumber} was saved by {E(c.Theirs.GivenBy)} while you were editing.</a></li>");
             body.Append("</ul><p>Your text for those actions was not saved but is still in the form. Read theirs, then save again to replace it, or leave it.</p></div>");
         }
+        if (context.Unplaced.Count > 0)
+        {
+            body.Append("<section class=\"unplaced\" aria-labelledby=\"unplaced-title\"><h2 id=\"unplaced-title\">Text from your email that needs placing</h2>");
+            body.Append("<p>We could not tell which action this part of your email reply was about. Copy it into the right action below and save.</p>");
+            foreach (var reply in context.Unplaced)
+                body.Append($"<figure><figcaption>Your email of {reply.ReceivedAt:d MMMM yyyy HH:mm} UTC</figcaption><blockquote><p>{E(reply.UnassignedText!).Replace("\n", "<br>")}</p></blockquote></figure>");
+            body.Append("</section>");
+        }
         body.Append($"<form method=\"post\" action=\"/api/respond/{Uri.EscapeDataString(token)}\" novalidate>");
         foreach (var action in context.Actions)
         {

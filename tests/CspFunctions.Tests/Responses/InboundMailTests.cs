@@ -177,7 +177,12 @@ public sealed class InboundMailTests(StorageFixture storage)
         Assert.Equal("Everything is going to plan this quarter, no issues to report.", entry.UnassignedText);
         var ack = Assert.Single(world.Mail.To(ResponsesWorld.PoliceEmail));
         var link = System.Text.RegularExpressions.Regex.Match(ack.TextBody, @"http://localhost:7071(/api/respond/[A-Za-z0-9._\-%]+)").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.OK, (await world.Client.GetAsync(link)).StatusCode);
+        using var form = await world.Client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        // The form shows the text that could not be placed, so the lead can place it.
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await form.Content.ReadAsStringAsync());
+        Assert.Equal("Text from your email that needs placing", page.QuerySelector("#unplaced-title")!.TextContent);
+        Assert.Contains("Everything is going to plan this quarter, no issues to report.", page.QuerySelector("section.unplaced blockquote")!.TextContent);
     }
 
     [Fact]
