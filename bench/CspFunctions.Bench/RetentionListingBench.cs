@@ -46,7 +46,7 @@ public sealed class RetentionListingBench : IBenchProgram
         const string dev = "UseDevelopmentStorage=true";
         var blobs = new BlobServiceClient(dev, options);
         var names = new TableNames("bench" + Guid.NewGuid().ToString("N")[..8]);
-        var container = blobs.GetBlobContainerClient(names.InboundMail);
+        var container = blobs.GetBlobContainerClient(names.InboundContainer);
         await container.CreateIfNotExistsAsync();
 
         var now = new DateTimeOffset(2026, 11, 26, 2, 30, 0, TimeSpan.Zero);
@@ -54,7 +54,7 @@ public sealed class RetentionListingBench : IBenchProgram
         var cutoff = retention.Cutoff(now);
         var expiredDay = cutoff.AddDays(-1);
         var kept = Enumerable.Range(0, 366).Select(cutoff.AddDays).ToList();
-        Console.WriteLine($"Seeding {kept.Count * perDay + perDay} blobs ({perDay} a day, {kept.Count} kept days + 1 expired day) in {names.InboundMail}...");
+        Console.WriteLine($"Seeding {kept.Count * perDay + perDay} blobs ({perDay} a day, {kept.Count} kept days + 1 expired day) in {names.InboundContainer}...");
         await Parallel.ForEachAsync(kept.SelectMany(d => Enumerable.Range(0, perDay).Select(i => (d, i))), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (x, ct) => await container.UploadBlobAsync($"{x.d:yyyy'/'MM'/'dd}/{x.i:D4}.eml", BinaryData.FromString("x"), ct));
 

@@ -46,7 +46,7 @@ public sealed class SeedRenderPartsBench : IBenchProgram
             if (culture) c.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
             c.PushGlobal(new Scriban.Runtime.ScriptObject { ["report"] = report, ["chart"] = PerformanceChart.For(report) });
             var f = new Scriban.Runtime.ScriptObject();
-            f.Import("text_html", new Func<string?, string>(ReportTemplates.TextHtml));
+            f.Import("text_html", new Func<string?, string>(CspFunctions.Templating.PlainTextHtml.Convert));
             f.Import("lines_html", new Func<object?, string>(ReportTemplates.LinesHtml));
             c.PushGlobal(f);
             t.Render(c);

@@ -16,7 +16,7 @@ public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, Time
     {
         var (plan, seedUpdates) = PlanValidator.Validate(document);
         var existing = await plans.GetAsync(plan.Id, ct);
-        var saved = await plans.SaveAsync(plan, existing?.ETag, ct);
+        var saved = await plans.SaveAsync(plan, existing, ct);
 
         var added = 0;
         var unchanged = 0;

@@ -36,19 +36,7 @@ public static partial class PlanReader
 
     public static PlanDocument ReadCsv(TextReader reader, CsvPlanHeader header)
     {
-        var doc = new PlanDocument
-        {
-            Id = header.Id,
-            Name = header.Name,
-            FinancialYearStart = header.FinancialYearStart,
-            TimeZone = "Europe/London",
-            Introduction = header.Introduction,
-            Managers = header.ManagerEmail is null ? [] : [new ContactDocument { Name = header.ManagerName ?? "CSP Manager", Email = header.ManagerEmail }],
-            Priorities = [],
-            Leads = [],
-            Actions = [],
-            Updates = [],
-        };
+        var doc = PlanSkeleton.From(header);
         var problems = new List<ImportProblem>();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -68,7 +56,6 @@ public static partial class PlanReader
             var unknown = headers.Where(h => h.Length > 0 && !CsvColumns.Contains(h)).ToList();
             if (unknown.Count > 0) problems.Add(new ImportProblem(1, "csv", $"unknown column(s): {string.Join(", ", unknown)}. Columns: {string.Join(", ", CsvColumns)}"));
 
-            var leadsByName = new Dictionary<string, LeadDocument>(StringComparer.OrdinalIgnoreCase);
             while (csv.Read())
             {
                 var row = csv.Parser.Row;
@@ -76,12 +63,7 @@ public static partial class PlanReader
                 if (csv.Parser.Record is { } record && record.All(string.IsNullOrWhiteSpace)) continue;
 
                 var priorityTitle = Field("priority").Trim();
-                string? priorityId = null;
-                if (priorityTitle.Length > 0)
-                {
-                    priorityId = Slug(priorityTitle);
-                    if (!doc.Priorities.Any(p => p.Id == priorityId)) doc.Priorities.Add(new PriorityDocument { Id = priorityId, Title = priorityTitle });
-                }
+                var priorityId = priorityTitle.Length > 0 ? PlanSkeleton.AddPriority(doc, priorityTitle) : null;
 
                 int? number = null;
                 var numberText = Field("number").Trim().TrimEnd('.');
@@ -91,21 +73,12 @@ public static partial class PlanReader
                     else problems.Add(new ImportProblem(row, "number", $"'{numberText}' is not a whole number"));
                 }
 
-                var leadIds = new List<string>();
-                foreach (var leadName in SplitList(Field("leads"), ';'))
-                {
-                    if (!leadsByName.TryGetValue(leadName, out var lead))
-                    {
-                        lead = new LeadDocument { Id = UniqueSlug(leadName, doc.Leads), Name = leadName, Contacts = [] };
-                        leadsByName[leadName] = lead;
-                        doc.Leads.Add(lead);
-                    }
-                    leadIds.Add(lead.Id!);
-                }
+                var leadIds = SplitList(Field("leads"), ';').Select(name => PlanSkeleton.AddLead(doc, name)).ToList();
                 foreach (var group in SplitList(Field("contacts"), ';'))
                 {
                     var eq = group.IndexOf('=');
-                    if (eq <= 0 || !leadsByName.TryGetValue(group[..eq].Trim(), out var lead))
+                    var lead = eq <= 0 ? null : doc.Leads!.FirstOrDefault(l => string.Equals(l.Name, group[..eq].Trim(), StringComparison.OrdinalIgnoreCase));
+                    if (lead is null)
                     {
                         problems.Add(new ImportProblem(row, "contacts", $"'{Truncate(group)}' must read 'Lead name = Name <email> | Name <email>' for a lead named in this row's leads"));
                         continue;
@@ -128,7 +101,7 @@ public static partial class PlanReader
                 };
                 if (restricted is null) problems.Add(new ImportProblem(row, "restricted", $"'{restrictedText}' should be yes or no"));
 
-                doc.Actions.Add(new ActionDocument
+                doc.Actions!.Add(new ActionDocument
                 {
                     Number = number ?? (numberText.Length == 0 ? null : -1),
                     PriorityId = priorityId,
@@ -142,14 +115,14 @@ public static partial class PlanReader
                 var progress = Field("progress");
                 if (!string.IsNullOrWhiteSpace(progress) || !string.IsNullOrWhiteSpace(Field("status")))
                 {
-                    doc.Updates.Add(new UpdateDocument
+                    doc.Updates!.Add(new UpdateDocument
                     {
                         RoundId = Field("round").Trim(),
                         ActionNumber = number,
                         Status = Field("status"),
                         Rag = Field("rag").Trim(),
                         Text = progress,
-                        GivenBy = string.Join(", ", leadIds.Select(id => doc.Leads.First(l => l.Id == id).Name)),
+                        GivenBy = string.Join(", ", leadIds.Select(id => doc.Leads!.First(l => l.Id == id).Name)),
                         SourceRow = row,
                     });
                 }
@@ -164,14 +137,7 @@ public static partial class PlanReader
             problems.Add(new ImportProblem(null, "encoding", "the file is not UTF-8 text"));
         }
 
-        if (problems.Count > 0)
-        {
-            // Report the structural problems together with everything validation finds.
-            try { PlanValidator.Validate(doc); }
-            catch (PlanImportException ex) { problems.AddRange(ex.Problems); }
-            throw new PlanImportException(problems);
-        }
-        return doc;
+        return PlanSkeleton.Finish(doc, problems);
     }
 
     /// <summary>Converts "Jo Bloggs &lt;jo@example.org&gt;" or a bare address to a contact.</summary>
@@ -202,14 +168,6 @@ public static partial class PlanReader
         var slug = sb.ToString().Trim('-');
         if (slug.Length > 56) slug = slug[..56].Trim('-');
         return slug.Length == 0 ? "item" : slug;
-    }
-
-    private static string UniqueSlug(string text, List<LeadDocument> existing)
-    {
-        var slug = Slug(text);
-        var candidate = slug;
-        for (var i = 2; existing.Any(l => l.Id == candidate); i++) candidate = $"{slug}-{i}";
-        return candidate;
     }
 
     private static IEnumerable<string> SplitList(string text, char separator) =>

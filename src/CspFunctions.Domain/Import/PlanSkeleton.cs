@@ -1,6 +1,6 @@
 namespace CspFunctions.Import;
 
-/// <summary>Shared steps of the table importers (Word): the plan's details from the caller, priorities and leads by name.</summary>
+/// <summary>Shared steps of the table importers (CSV, Word): the plan's details from the caller, priorities and leads by name.</summary>
 internal static class PlanSkeleton
 {
     public static PlanDocument From(CsvPlanHeader header) => new()

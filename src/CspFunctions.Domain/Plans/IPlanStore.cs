@@ -18,9 +18,9 @@ public interface IPlanStore
 {
     Task<IReadOnlyList<string>> ListPlanIdsAsync(CancellationToken ct = default);
     Task<StoredPlan?> GetAsync(string planId, CancellationToken ct = default);
-    /// <summary>Creates or replaces the plan definition. Pass the ETag you read to guard against a concurrent change;
-    /// null means "the plan must not exist yet".</summary>
-    Task<PlanSaveResult> SaveAsync(Plan plan, string? ifMatch, CancellationToken ct = default);
+    /// <summary>Creates or replaces the plan definition. Pass the plan as you read it (null: it must not exist yet); its ETag
+    /// guards against a concurrent change, and its rows tell which leads and actions the new definition removes.</summary>
+    Task<PlanSaveResult> SaveAsync(Plan plan, StoredPlan? existing, CancellationToken ct = default);
     /// <summary>Creates a round (<paramref name="ifMatch"/> null: it must not exist yet) or changes one read with that ETag.
     /// Throws <see cref="ConcurrencyConflictException"/> if it exists already, or changed since it was read.</summary>
     Task SaveRoundAsync(ReportingRound round, string? ifMatch, CancellationToken ct = default);

@@ -39,7 +39,7 @@ public sealed class YearEndRollover(IPlanStore plans, IProgressStore progress)
             throw new PlanImportException([new ImportProblem(null, "id", $"'{next.Id}' is not a new plan id: use lower-case letters, digits and hyphens")]);
         if (next.Actions.Count == 0)
             throw new PlanImportException([new ImportProblem(null, "actions", "every action is Complete: there is nothing to carry forward")]);
-        await plans.SaveAsync(next, ifMatch: null, ct);
+        await plans.SaveAsync(next, existing: null, ct);
         return next;
     }
 }

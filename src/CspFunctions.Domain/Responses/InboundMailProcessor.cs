@@ -17,6 +17,8 @@ public sealed class InboundMailProcessor(
     IContactPauses pauses, IEvidenceStore evidence, LinkSigner signer, ResponseDesk desk, ResponseMailer mailer,
     ResponseOptions options, TimeProvider clock)
 {
+    public const string UnreadableReason = "The message could not be read as an email";
+
     /// <param name="rejectReason">When set (e.g. the webhook signature did not verify), the message is archived and
     /// recorded as Rejected with this reason, and not processed.</param>
     public async Task<InboundMessage> ReceiveAsync(Stream raw, IReadOnlyList<string> envelopeTo, CancellationToken ct = default, string? rejectReason = null)
@@ -48,7 +50,7 @@ public sealed class InboundMailProcessor(
         raw.Position = 0;
         MimeMessage message;
         try { message = await new MimeParser(raw, MimeFormat.Entity, persistent: true).ParseMessageAsync(ct); }
-        catch (FormatException ex) { return await CompleteAsync(received with { State = InboundState.Rejected, Reason = "The message could not be read as an email: " + ex.Message }, ct); }
+        catch (FormatException ex) { return await CompleteAsync(received with { State = InboundState.Rejected, Reason = UnreadableReason + ": " + ex.Message }, ct); }
 
         var outcome = await ProcessAsync(message, received with { From = Clip(message.From.Mailboxes.FirstOrDefault()?.Address), Subject = Clip(message.Subject) }, envelopeTo, ct);
         return await CompleteAsync(outcome, ct);

@@ -1,27 +1,30 @@
 using System.Net;
 using System.Text;
+using CspFunctions.Reporting;
 
 namespace CspFunctions.Templating;
 
-/// <summary>Turns the plan's plain text (paragraphs separated by blank lines, "- " bullet lines) into escaped HTML.</summary>
+/// <summary>Turns the plan's plain text (paragraphs separated by blank lines, bullet lines) into escaped HTML:
+/// paragraphs as &lt;p&gt; with line breaks as &lt;br&gt;, bullets as a &lt;ul&gt;. Used by the reminder emails and
+/// (as the template function text_html) by the report.</summary>
 public static class PlainTextHtml
 {
     public static string Convert(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "";
         var html = new StringBuilder();
-        foreach (var block in text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var block in TextBlocks.Parse(text))
         {
-            var lines = block.Split('\n');
-            if (lines.All(l => l.StartsWith("- ", StringComparison.Ordinal)))
+            if (block.IsList)
             {
                 html.Append("<ul>");
-                foreach (var line in lines) html.Append("<li>").Append(WebUtility.HtmlEncode(line[2..].Trim())).Append("</li>");
+                foreach (var line in block.Lines) html.Append("<li>").Append(WebUtility.HtmlEncode(line)).Append("</li>");
                 html.Append("</ul>");
             }
             else
             {
-                html.Append("<p>").Append(string.Join("<br>", lines.Select(l => WebUtility.HtmlEncode(l.Trim())))).Append("</p>");
+                html.Append("<p>");
+                for (var i = 0; i < block.Lines.Count; i++) html.Append(i == 0 ? "" : "<br>").Append(WebUtility.HtmlEncode(block.Lines[i]));
+                html.Append("</p>");
             }
         }
         return html.ToString();

@@ -4,10 +4,14 @@ using Scriban.Runtime;
 
 namespace CspFunctions.Templating;
 
-/// <summary>Scriban templates kept as files in the repo (embedded resources), parsed once and cached.</summary>
+/// <summary>Scriban templates kept as files in the repo (embedded resources, Chasing/Templates and Reporting/Templates), parsed once and cached.</summary>
 public static class TemplateLibrary
 {
     private static readonly ConcurrentDictionary<string, Template> Cache = new();
+
+    /// <summary>Scriban's built-in functions, built once: building them costs more than rendering a small template,
+    /// and templates never write to them.</summary>
+    public static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
     public static Template Get(string name) => Cache.GetOrAdd(name, static n =>
     {
@@ -26,7 +30,7 @@ public static class TemplateLibrary
     {
         var globals = new ScriptObject();
         globals.Import(model);
-        var context = new TemplateContext { StrictVariables = true, LoopLimit = 0 };
+        var context = new TemplateContext(Builtins) { StrictVariables = true, LoopLimit = 0 };
         context.PushGlobal(globals);
         return Get(name).Render(context);
     }

@@ -33,7 +33,7 @@ public sealed class InboundSendGridFunction(InboundMailProcessor processor, Inbo
             var verified = !signature.IsConfigured || signature.Verifier.Verify(post.Body, request.Headers[SendGridEventWebhook.SignatureHeader], request.Headers[SendGridEventWebhook.TimestampHeader]);
             var result = await processor.ReceiveAsync(post.Message, post.EnvelopeTo, ct, verified ? null : "The SendGrid webhook signature is missing or does not verify.");
             telemetry.ReplyReceived(result.State.ToString());
-            if (result.State == InboundState.Rejected && post.Mode != "raw") telemetry.ParseFailed();
+            if (post.Mode is "malformed-form" or "no-email" || result.Reason.StartsWith(InboundMailProcessor.UnreadableReason, StringComparison.Ordinal)) telemetry.ParseFailed();
             logger.LogInformation("Inbound message {Id} ({Mode}) ended {State}: {Reason}", result.Id, post.Mode, result.State, result.Reason);
             if (!verified) return Problems.Status(StatusCodes.Status401Unauthorized, "The webhook signature is missing or does not verify.");
             return new JsonResult(new { id = result.Id, state = result.State.ToString(), reason = result.Reason, archive = result.ArchiveBlob, mode = post.Mode }, ApiJson.Options);

@@ -20,7 +20,7 @@ public sealed class InboundMailPurger(StorageClients storage, TableNames names, 
     public async Task<PurgeOutcome> PurgeAsync(CancellationToken ct)
     {
         var cutoff = retention.Cutoff(clock.GetUtcNow());
-        var container = storage.Blobs.GetBlobContainerClient(names.InboundMail);
+        var container = storage.Blobs.GetBlobContainerClient(names.InboundContainer);
         var outcome = new PurgeOutcome(cutoff, 0, 0);
         try
         {
@@ -28,7 +28,7 @@ public sealed class InboundMailPurger(StorageClients storage, TableNames names, 
         }
         catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
         {
-            logger.LogInformation("No inbound mail archive yet (container {Container} does not exist); nothing to delete", names.InboundMail);
+            logger.LogInformation("No inbound mail archive yet (container {Container} does not exist); nothing to delete", names.InboundContainer);
             return outcome;
         }
         telemetry.InboundMailDeleted(outcome.Deleted);

@@ -19,8 +19,6 @@ public sealed record TableNames(string Prefix)
 
     /// <summary>Blob container of raw inbound e-mail, named yyyy/MM/dd/{id}.eml by UTC received date (lower case, as container names must be).</summary>
     public string InboundContainer => Prefix.ToLowerInvariant() + "inbound";
-    /// <summary>The same container, by the name the retention timer uses.</summary>
-    public string InboundMail => InboundContainer;
     /// <summary>Blob container of attachments kept as evidence.</summary>
     public string EvidenceContainer => Prefix.ToLowerInvariant() + "evidence";
     /// <summary>Blob container of published report snapshots.</summary>
@@ -29,9 +27,8 @@ public sealed record TableNames(string Prefix)
     /// <summary>The reminder queue. The queue trigger names it as a constant (<see cref="Chasing.SendReminderFunction.QueueName"/>),
     /// so in a deployment the prefix stays "csp"; tests use their own prefix and drive the sender directly.</summary>
     public string ReminderQueue => Prefix.ToLowerInvariant() + "reminders";
+    /// <summary>Where the runtime parks reminders that failed five times; listed on the manager pages.</summary>
     public string ReminderPoisonQueue => ReminderQueue + "-poison";
-    /// <summary>The chasing feature's poison queue, listed on the manager pages.</summary>
-    public string RemindersPoison => ReminderPoisonQueue;
 
     public IEnumerable<string> All => [Plans, PlanIndex, Updates, ReminderLog, ContactHealth, Publications, ReplyAddresses, ContactPauses, Inbound, InboundLog, Evidence, LinkRenewals, InboundContainer, EvidenceContainer, Reports];
 

@@ -9,11 +9,11 @@ public sealed class PoisonQueueList(StorageClients clients, TableNames names) : 
 {
     public async Task<IReadOnlyList<FailedWork>> ListAsync(CancellationToken ct = default)
     {
-        var queue = clients.Queues.GetQueueClient(names.RemindersPoison);
+        var queue = clients.Queues.GetQueueClient(names.ReminderPoisonQueue);
         try
         {
             var peeked = await queue.PeekMessagesAsync(32, ct);
-            return peeked.Value.Select(m => new FailedWork(names.RemindersPoison, m.MessageId, Summary(m.Body), m.InsertedOn, m.DequeueCount)).ToList();
+            return peeked.Value.Select(m => new FailedWork(names.ReminderPoisonQueue, m.MessageId, Summary(m.Body), m.InsertedOn, m.DequeueCount)).ToList();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

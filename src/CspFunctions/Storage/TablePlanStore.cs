@@ -69,16 +69,14 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
         return new StoredPlan(plan, rounds.OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), planRow.ETag.ToString(), planRow.GetInt32("Revision") ?? 1, roundETags);
     }
 
-    public async Task<PlanSaveResult> SaveAsync(Plan plan, string? ifMatch, CancellationToken ct = default)
+    public async Task<PlanSaveResult> SaveAsync(Plan plan, StoredPlan? existing, CancellationToken ct = default)
     {
         var table = await tables.GetAsync(names.Plans, ct);
-        var existingRows = new HashSet<string>();
-        int? existingRevision = null;
-        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == plan.Id, select: ["RowKey", "Revision"], cancellationToken: ct))
-        {
-            existingRows.Add(e.RowKey);
-            if (e.RowKey == PlanRow) existingRevision = e.GetInt32("Revision") ?? 1;
-        }
+        // The rows to delete come from what the caller read; the plan row's ETag guarantees nothing changed since.
+        var existingRows = existing is null
+            ? new HashSet<string>()
+            : existing.Plan.Leads.Select(l => LeadRow(l.Id)).Concat(existing.Plan.Actions.Select(a => ActionRow(a.Number))).ToHashSet();
+        int? existingRevision = existing?.Revision;
 
         var revision = (existingRevision ?? 0) + 1;
         var planEntity = new TableEntity(plan.Id, PlanRow)
@@ -95,17 +93,9 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
         // The plan row is the guard: claiming it (insert-if-absent, or replace-if-ETag-matches) comes first, so of two
         // concurrent imports exactly one proceeds. Leads and actions follow in batches; a crash between the two is
         // repaired by importing again (the import is idempotent).
-        try
-        {
-            if (ifMatch is null) await table.AddEntityAsync(planEntity, ct);
-            else await table.UpdateEntityAsync(planEntity, new ETag(ifMatch), TableUpdateMode.Replace, ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
-        {
-            throw new ConcurrencyConflictException(ex.Status == 409
-                ? $"Plan '{plan.Id}' was created by someone else while this import ran; nothing was changed. Import again to update it."
-                : $"Plan '{plan.Id}' was changed by someone else while this import ran; nothing was changed. Import again to apply your file.");
-        }
+        await AddOrReplaceAsync(table, planEntity, existing?.ETag, ct,
+            created: $"Plan '{plan.Id}' was created by someone else while this import ran; nothing was changed. Import again to update it.",
+            changed: $"Plan '{plan.Id}' was changed by someone else while this import ran; nothing was changed. Import again to apply your file.");
 
         var actions = new List<TableTransactionAction>();
         var keep = new HashSet<string> { PlanRow };
@@ -138,7 +128,7 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
                 ["Order"] = i,
             }));
         }
-        var removed = existingRows.Where(r => !keep.Contains(r) && !r.StartsWith("round|", StringComparison.Ordinal)).ToList();
+        var removed = existingRows.Where(r => !keep.Contains(r)).ToList();
         actions.AddRange(removed.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(plan.Id, r), ETag.All)));
         await TableSetup.SubmitInBatchesAsync(table, actions, ct);
 
@@ -158,6 +148,14 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
             ["DueDate"] = round.DueDate.ToString("yyyy-MM-dd"),
             ["State"] = round.State.ToString(),
         };
+        await AddOrReplaceAsync(table, entity, ifMatch, ct,
+            created: $"Round {round.Id} of plan '{round.PlanId}' already exists.",
+            changed: $"Round {round.Id} of plan '{round.PlanId}' was changed by someone else; nothing was changed.");
+    }
+
+    /// <summary>Insert-if-absent (no ETag) or replace-if-unchanged (the ETag read); a lost race is a <see cref="ConcurrencyConflictException"/>.</summary>
+    private static async Task AddOrReplaceAsync(TableClient table, TableEntity entity, string? ifMatch, CancellationToken ct, string created, string changed)
+    {
         try
         {
             if (ifMatch is null) await table.AddEntityAsync(entity, ct);
@@ -165,9 +163,7 @@ public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanS
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            throw new ConcurrencyConflictException(ex.Status == 409
-                ? $"Round {round.Id} of plan '{round.PlanId}' already exists."
-                : $"Round {round.Id} of plan '{round.PlanId}' was changed by someone else; nothing was changed.");
+            throw new ConcurrencyConflictException(ex.Status == 409 ? created : changed);
         }
     }
 

@@ -8,30 +8,35 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CspFunctions.Tests.Infrastructure;
 
 /// <summary>Azurite for the whole test run: reuses one that is listening, or starts one from the repo's package.json
-/// (installing it when missing) with a throw-away data folder. Every test gets its own table prefix, so runs never collide.</summary>
+/// (installing it when missing) with a throw-away data folder. Every test gets its own table prefix, so runs never collide.
+/// Both test collections (storage and browser) have an instance; the Azurite they share is started once per test
+/// process and stopped when the process exits, so one collection finishing never stops it under the other.</summary>
 public sealed class StorageFixture : IAsyncLifetime
 {
     private static int _counter;
-    private Azurite? _azurite;
-    private string? _dataFolder;
+    private static readonly Lazy<Task<Azurite>> Shared = new(StartSharedAsync);
 
     public static readonly string RunId = Convert.ToHexString(Guid.NewGuid().ToByteArray())[..8].ToLowerInvariant();
 
     public string RepoRoot { get; } = RepoPaths.FindRoot();
 
-    public async Task InitializeAsync()
-    {
-        _dataFolder = Path.Combine(Path.GetTempPath(), "csp-azurite-" + RunId);
-        _azurite = await Azurite.EnsureRunningAsync(RepoRoot, _dataFolder, _ => { });
-    }
+    public Task InitializeAsync() => Shared.Value;
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<Azurite> StartSharedAsync()
     {
-        if (_azurite is not null) await _azurite.DisposeAsync();
-        if (_azurite?.StartedHere == true && _dataFolder is not null)
+        var dataFolder = Path.Combine(Path.GetTempPath(), "csp-azurite-" + RunId);
+        var azurite = await Azurite.EnsureRunningAsync(RepoPaths.FindRoot(), dataFolder, _ => { });
+        if (azurite.StartedHere)
         {
-            try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                azurite.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+                try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { }
+            };
         }
+        return azurite;
     }
 
     /// <summary>A table prefix no other test or run uses: "t" + run id + counter.</summary>

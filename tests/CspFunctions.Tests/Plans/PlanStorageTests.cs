@@ -73,12 +73,12 @@ public sealed class PlanStorageTests(StorageFixture storage)
         var readByA = (await plans.GetAsync("luton-2018-19"))!;
         var readByB = (await plans.GetAsync("luton-2018-19"))!;
 
-        await plans.SaveAsync(readByA.Plan with { Name = "Changed by A" }, readByA.ETag);
-        var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => plans.SaveAsync(readByB.Plan with { Name = "Changed by B" }, readByB.ETag));
+        await plans.SaveAsync(readByA.Plan with { Name = "Changed by A" }, readByA);
+        var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => plans.SaveAsync(readByB.Plan with { Name = "Changed by B" }, readByB));
 
         Assert.Contains("changed by someone else", ex.Message);
         Assert.Equal("Changed by A", (await plans.GetAsync("luton-2018-19"))!.Plan.Name);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => plans.SaveAsync(readByB.Plan, ifMatch: null));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => plans.SaveAsync(readByB.Plan, existing: null));
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         var (services, _, _, logs) = Start();
         await using var _ = services;
         var names = services.GetRequiredService<TableNames>();
-        var inbound = await Seed(services, names.InboundMail, [.. Expired, .. Kept, .. NotArchive]);
+        var inbound = await Seed(services, names.InboundContainer, [.. Expired, .. Kept, .. NotArchive]);
         var evidence = await Seed(services, names.Prefix + "evidence", Expired);
 
         await RunTimer(services);
@@ -121,7 +121,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         var (services, clock, _, _) = Start();
         await using var _ = services;
         var names = services.GetRequiredService<TableNames>();
-        var inbound = await Seed(services, names.InboundMail, [.. Expired, .. Kept]);
+        var inbound = await Seed(services, names.InboundContainer, [.. Expired, .. Kept]);
         var purger = services.GetRequiredService<InboundMailPurger>();
 
         var first = await purger.PurgeAsync(CancellationToken.None);
@@ -142,7 +142,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         var (services, _, requests, _) = Start();
         await using var _ = services;
         var names = services.GetRequiredService<TableNames>();
-        await Seed(services, names.InboundMail, [.. Expired, .. Kept]);
+        await Seed(services, names.InboundContainer, [.. Expired, .. Kept]);
         lock (requests.Requests) requests.Requests.Clear();
 
         await RunTimer(services);
@@ -168,7 +168,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         Assert.Contains(logs.Entries, e => e.Message.Contains("does not exist"));
 
         var names = services.GetRequiredService<TableNames>();
-        var inbound = await Seed(services, names.InboundMail, ["2026/10/26/a.eml", "2026/10/27/b.eml"]);
+        var inbound = await Seed(services, names.InboundContainer, ["2026/10/26/a.eml", "2026/10/27/b.eml"]);
         await RunTimer(services, pastDue: true);
         Assert.Equal(["2026/10/27/b.eml"], await Names(inbound));
         Assert.Contains(logs.Entries, e => e.Message.Contains("past due"));
@@ -180,7 +180,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         var (services, _, _, _) = Start();
         await using var _ = services;
         var names = services.GetRequiredService<TableNames>();
-        await Seed(services, names.InboundMail, Expired.Take(2));
+        await Seed(services, names.InboundContainer, Expired.Take(2));
         var meter = services.GetRequiredService<CspTelemetry>().Meter;
         long deleted = 0;
         using var listener = new System.Diagnostics.Metrics.MeterListener();
@@ -198,7 +198,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         var clock = new FakeTimeProvider(Now);
         await using var host = await TestHost.StartAsync(storage, configure: s => s.AddSingleton<TimeProvider>(clock));
         var names = host.Services.GetRequiredService<TableNames>();
-        var inbound = host.Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(names.InboundMail);
+        var inbound = host.Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(names.InboundContainer);
         await inbound.CreateIfNotExistsAsync();
         await inbound.UploadBlobAsync("2025/11/25/old.eml", BinaryData.FromString("x"));
         await inbound.UploadBlobAsync("2025/11/26/kept.eml", BinaryData.FromString("x"));
