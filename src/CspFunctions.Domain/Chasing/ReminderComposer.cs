@@ -2,6 +2,7 @@ using System.Globalization;
 using CspFunctions.Messaging;
 using CspFunctions.Plans;
 using CspFunctions.Progress;
+using CspFunctions.Reporting;
 using CspFunctions.Templating;
 
 namespace CspFunctions.Chasing;
@@ -54,7 +55,7 @@ public static class ReminderComposer
                 LastStatus = showLast ? last!.Status.Display() : null,
                 LastRag = showLast ? last!.Rag.ToString() : null,
                 LastText = showLast ? last!.Text : null,
-                LastHtml = showLast ? PlainTextHtml.Convert(last!.Text) : null,
+                LastBlocks = showLast ? TextBlocks.Parse(last!.Text) : null,
             };
         }).ToList();
         var subject = Subject(plan, round, lead, chase.Stage);

@@ -7,7 +7,8 @@ using CspFunctions.Templating;
 namespace CspFunctions.Reporting;
 
 /// <summary>The Scriban templates in Reporting/Templates (embedded in this assembly), each parsed once and cached.
-/// Every text value goes through html.escape (HTML) or md_cell/md_escape (Markdown, which also escape HTML).</summary>
+/// The HTML template escapes every value it writes (<see cref="HtmlTemplateContext"/>); the Markdown template puts every
+/// text through md_cell or md_escape, which also escape HTML.</summary>
 public static class ReportTemplates
 {
     public const string Html = "report.html.sbn";
@@ -21,12 +22,8 @@ public static class ReportTemplates
         var functions = new ScriptObject();
         functions.Import("md_escape", new Func<string?, string>(MarkdownEscape));
         functions.Import("md_cell", new Func<string?, string>(MarkdownCell));
-        functions.Import("text_html", new Func<string?, string>(PlainTextHtml.Convert));
-        functions.Import("lines_html", new Func<object?, string>(LinesHtml));
         return functions;
     }
-
-    public static Template Get(string name) => TemplateLibrary.Get(name);
 
     public static string Render(string name, PlanReport report)
     {
@@ -35,25 +32,17 @@ public static class ReportTemplates
             ["report"] = report,
             ["chart"] = PerformanceChart.For(report),
         };
-        var context = new TemplateContext(TemplateLibrary.Builtins)
-        {
-            LoopLimit = int.MaxValue,
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            NewLine = "\n",
-            // The templates control their own whitespace; auto-indenting every multi-line value was a third of the render time.
-            AutoIndent = false,
-        };
+        var context = TemplateLibrary.NewContext(name);
+        context.LoopLimit = int.MaxValue;
+        context.EnableRelaxedMemberAccess = false;
+        context.NewLine = "\n";
+        // The templates control their own whitespace; auto-indenting every multi-line value was a third of the render time.
+        context.AutoIndent = false;
         context.PushCulture(CultureInfo.InvariantCulture);
         context.PushGlobal(Functions);
         context.PushGlobal(globals);
-        return Get(name).Render(context);
+        return TemplateLibrary.Render(name, context);
     }
-
-    /// <summary>A list of short texts (e.g. leads), escaped, one per line.</summary>
-    public static string LinesHtml(object? lines) => lines is System.Collections.IEnumerable items and not string
-        ? string.Join("<br>", items.Cast<object?>().Select(l => WebUtility.HtmlEncode(l?.ToString() ?? "")))
-        : WebUtility.HtmlEncode(lines?.ToString() ?? "");
 
     /// <summary>Markdown text that renders as itself: HTML is escaped so a "&lt;script&gt;" stays text.</summary>
     public static string MarkdownEscape(string? text)

@@ -5,14 +5,20 @@ using CspFunctions.Reporting;
 namespace CspFunctions.Templating;
 
 /// <summary>Turns the plan's plain text (paragraphs separated by blank lines, bullet lines) into escaped HTML:
-/// paragraphs as &lt;p&gt; with line breaks as &lt;br&gt;, bullets as a &lt;ul&gt;. Used by the reminder emails and
-/// (as the template function text_html) by the report.</summary>
+/// paragraphs as &lt;p&gt; with line breaks as &lt;br&gt;, bullets as a &lt;ul&gt;. The HTML templates write text blocks
+/// this way (see <see cref="HtmlTemplateContext"/>).</summary>
 public static class PlainTextHtml
 {
     public static string Convert(string? text)
     {
         var html = new StringBuilder();
-        foreach (var block in TextBlocks.Parse(text))
+        Append(html, TextBlocks.Parse(text));
+        return html.ToString();
+    }
+
+    public static void Append(StringBuilder html, IReadOnlyList<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
         {
             if (block.IsList)
             {
@@ -27,6 +33,5 @@ public static class PlainTextHtml
                 html.Append("</p>");
             }
         }
-        return html.ToString();
     }
 }

@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace CspFunctions.Templating;
 
-/// <summary>Scriban templates kept as files in the repo (embedded resources, Chasing/Templates and Reporting/Templates), parsed once and cached.</summary>
+/// <summary>Scriban templates kept as files in the repo (embedded resources, Chasing/Templates and Reporting/Templates),
+/// parsed once, given member-read caches (<see cref="MemberReadCache"/>) and kept.</summary>
 public static class TemplateLibrary
 {
-    private static readonly ConcurrentDictionary<string, Template> Cache = new();
+    private static readonly ConcurrentDictionary<string, ScriptPage> Cache = new();
 
     /// <summary>Scriban's built-in functions, built once: building them costs more than rendering a small template,
     /// and templates never write to them.</summary>
     public static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
-    public static Template Get(string name) => Cache.GetOrAdd(name, static n =>
+    public static ScriptPage Get(string name) => Cache.GetOrAdd(name, static n =>
     {
         var assembly = typeof(TemplateLibrary).Assembly;
         var resource = assembly.GetManifestResourceNames().SingleOrDefault(r => r.EndsWith(".Templates." + n, StringComparison.Ordinal))
@@ -21,17 +23,36 @@ public static class TemplateLibrary
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         var template = Template.Parse(reader.ReadToEnd(), n);
-        if (template.HasErrors) throw new InvalidOperationException($"Template '{n}' has errors: {string.Join("; ", template.Messages)}");
-        return template;
+        if (template.HasErrors || template.Page is null) throw new InvalidOperationException($"Template '{n}' has errors: {string.Join("; ", template.Messages)}");
+        return MemberReadCache.Apply(template.Page);
     });
+
+    /// <summary>A context for the named template: strict about unknown names, with no cap on the output's length (Scriban's
+    /// default silently cuts output at 1 MiB, which a large plan's report passes); for *.html.sbn, one that HTML-encodes
+    /// everything the template writes.</summary>
+    public static TemplateContext NewContext(string name)
+    {
+        var context = name.EndsWith(".html.sbn", StringComparison.Ordinal) ? new HtmlTemplateContext(Builtins) : new TemplateContext(Builtins);
+        context.StrictVariables = true;
+        context.LimitToString = 0;
+        return context;
+    }
+
+    /// <summary>Renders the named template in a context made by <see cref="NewContext"/> and filled by the caller.</summary>
+    public static string Render(string name, TemplateContext context)
+    {
+        context.Evaluate(Get(name));
+        return context.Output.ToString() ?? "";
+    }
 
     /// <summary>Renders with the model's properties in snake_case (LeadName is lead_name); unknown names are errors.</summary>
     public static string Render(string name, object model)
     {
         var globals = new ScriptObject();
         globals.Import(model);
-        var context = new TemplateContext(Builtins) { StrictVariables = true, LoopLimit = 0 };
+        var context = NewContext(name);
+        context.LoopLimit = 0;
         context.PushGlobal(globals);
-        return Get(name).Render(context);
+        return Render(name, context);
     }
 }

@@ -1,0 +1,52 @@
+using Scriban;
+using Scriban.Syntax;
+
+namespace CspFunctions.Templating;
+
+/// <summary>A pass over a parsed template that gives each member read (row.number, s.title) an inline cache: the
+/// compiled getter for the type of record it last read, so reading a property of one of our model records costs a type
+/// check and a delegate call instead of Scriban's lookups of an accessor by type and then of the member by name. Reads of
+/// anything else (Scriban's own objects, dictionaries, for.first), and every error case, are left to Scriban.</summary>
+public static class MemberReadCache
+{
+    public static ScriptPage Apply(ScriptPage page) => (ScriptPage)new Rewriter().Visit(page)!;
+
+    private sealed class Rewriter : ScriptRewriter
+    {
+        // Only reads whose target can be evaluated twice without effect, since a miss hands the whole read back to Scriban.
+        public override ScriptNode? Visit(ScriptMemberExpression node) => node.Target is ScriptVariableGlobal or ScriptMemberExpression
+            ? new CachedMemberRead
+            {
+                Target = (ScriptExpression)Visit(node.Target)!,
+                DotToken = (ScriptToken)Visit(node.DotToken)!,
+                Member = (ScriptVariable)Visit(node.Member)!,
+                Span = node.Span,
+            }
+            : base.Visit(node);
+    }
+
+    private sealed class CachedMemberRead : ScriptMemberExpression
+    {
+        private sealed record Getter(Type Type, Func<object, object?> Read);
+
+        // A parsed template is shared by renders on many threads: the cache is replaced whole, never changed in place.
+        private Getter? _last;
+
+        public override object? GetValue(TemplateContext context)
+        {
+            var target = Target is ScriptVariableGlobal variable ? context.GetValue(variable) : context.GetValue(Target);
+            if (target is not null)
+            {
+                var type = target.GetType();
+                var last = _last;
+                if (last is not null && last.Type == type) return last.Read(target)!;
+                if (ModelAccessor.Getter(type, Member!.Name) is { } read)
+                {
+                    _last = new Getter(type, read);
+                    return read(target)!;
+                }
+            }
+            return base.GetValue(context);
+        }
+    }
+}
