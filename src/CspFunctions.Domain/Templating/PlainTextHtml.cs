@@ -9,13 +9,6 @@ namespace CspFunctions.Templating;
 /// this way (see <see cref="HtmlTemplateContext"/>).</summary>
 public static class PlainTextHtml
 {
-    public static string Convert(string? text)
-    {
-        var html = new StringBuilder();
-        Append(html, TextBlocks.Parse(text));
-        return html.ToString();
-    }
-
     public static void Append(StringBuilder html, IReadOnlyList<TextBlock> blocks)
     {
         foreach (var block in blocks)
