@@ -21,8 +21,9 @@ public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is null) return this;
-        // Straight into the output's buffer when nothing needs to see the text go by (indenting does), else as one string.
-        var direct = !AutoIndent && Output is StringBuilderOutput output ? output.Builder : null;
+        // Straight into the output's buffer when nothing needs to see the text go by (indenting and output limits do),
+        // else as one string through Scriban.
+        var direct = !AutoIndent && OutputLimit is null && Output is StringBuilderOutput output ? output.Builder : null;
         var html = direct ?? new StringBuilder();
         switch (textAsObject)
         {
