@@ -33,17 +33,18 @@ public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext
             case int number:
                 html.Append(number.ToString(CultureInfo.InvariantCulture));
                 break;
+            // The exact list types come first: testing a list against a variant interface it does not implement is slow.
+            case List<TextBlock> blocks:
+                PlainTextHtml.Append(html, blocks);
+                break;
+            case List<string> lines:
+                AppendLines(html, lines);
+                break;
             case IReadOnlyList<TextBlock> blocks:
                 PlainTextHtml.Append(html, blocks);
                 break;
             case IEnumerable<string> lines:
-                var first = true;
-                foreach (var line in lines)
-                {
-                    if (!first) html.Append("<br>");
-                    first = false;
-                    html.Append(WebUtility.HtmlEncode(line));
-                }
+                AppendLines(html, lines);
                 break;
             default:
                 html.Append(WebUtility.HtmlEncode(ObjectToString(textAsObject)));
@@ -51,5 +52,16 @@ public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext
         }
         if (direct is null) Write(html.ToString());
         return this;
+    }
+
+    private static void AppendLines(StringBuilder html, IEnumerable<string> lines)
+    {
+        var first = true;
+        foreach (var line in lines)
+        {
+            if (!first) html.Append("<br>");
+            first = false;
+            html.Append(WebUtility.HtmlEncode(line));
+        }
     }
 }
