@@ -31,7 +31,7 @@ public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext
                 html.Append(WebUtility.HtmlEncode(text));
                 break;
             case int number:
-                html.Append(number.ToString(CultureInfo.InvariantCulture));
+                html.Append(CultureInfo.InvariantCulture, $"{number}");
                 break;
             // The exact list types come first: testing a list against a variant interface it does not implement is slow.
             case List<TextBlock> blocks:

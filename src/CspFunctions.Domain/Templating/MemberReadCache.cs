@@ -32,21 +32,33 @@ public static class MemberReadCache
         // A parsed template is shared by renders on many threads: the cache is replaced whole, never changed in place.
         private Getter? _last;
 
-        public override object? GetValue(TemplateContext context)
+        // Reading (row.number as a value) and reading as the target of a longer path (row.progress.text) both come here.
+        public override object? Evaluate(TemplateContext context) => TryRead(context, out var value) ? value : base.Evaluate(context);
+
+        public override object? GetValue(TemplateContext context) => TryRead(context, out var value) ? value : base.GetValue(context);
+
+        private bool TryRead(TemplateContext context, out object? value)
         {
             var target = Target is ScriptVariableGlobal variable ? context.GetValue(variable) : context.GetValue(Target);
             if (target is not null)
             {
                 var type = target.GetType();
                 var last = _last;
-                if (last is not null && last.Type == type) return last.Read(target)!;
-                if (ModelAccessor.Getter(type, Member!.Name) is { } read)
+                if (last is null || last.Type != type)
                 {
-                    _last = new Getter(type, read);
-                    return read(target)!;
+                    var read = ModelAccessor.Getter(type, Member!.Name);
+                    if (read is null)
+                    {
+                        value = null;
+                        return false;
+                    }
+                    _last = last = new Getter(type, read);
                 }
+                value = last.Read(target);
+                return true;
             }
-            return base.GetValue(context);
+            value = null;
+            return false;
         }
     }
 }
