@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Scriban;
 using Scriban.Runtime;
 using CspFunctions.Templating;
 

@@ -11,13 +11,9 @@ namespace CspFunctions.Templating;
 /// <summary>The context every *.html.sbn template renders with: whatever an expression writes is HTML-encoded, as Razor does,
 /// so a template cannot forget to escape a value (and must not pipe through html.escape, which would encode twice).
 /// Two kinds of value have an HTML form of their own: text blocks (paragraphs and bullet lists of plain text) and lists of
-/// short texts (written one per line). The template's own literal markup is written as it stands. Properties of our model
-/// records are read through compiled getters (<see cref="ModelAccessor"/>).</summary>
+/// short texts (written one per line). The template's own literal markup is written as it stands.</summary>
 public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
-    protected override IObjectAccessor GetMemberAccessorImpl(object target) =>
-        ModelAccessor.For(target.GetType()) ?? base.GetMemberAccessorImpl(target)!;
-
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is null) return this;

@@ -46,7 +46,7 @@ public static class MemberReadCache
                 var last = _last;
                 if (last is null || last.Type != type)
                 {
-                    var read = ModelAccessor.Getter(type, Member!.Name);
+                    var read = ModelGetters.Find(type, Member!.Name);
                     if (read is null)
                     {
                         value = null;

@@ -144,7 +144,7 @@ public sealed class HtmlTemplateTests
         for (var i = 0; i < results.Length; i++) Assert.Equal(expected[i % reports.Length], results[i]);
     }
 
-    private static CspFunctions.Reporting.ReportInputs LargePlan(int actions)
+    private static ReportInputs LargePlan(int actions)
     {
         var priorities = Enumerable.Range(1, 5).Select(i => new Priority($"p{i}", $"Priority {i}")).ToList();
         var leads = Enumerable.Range(1, 20).Select(i => new Lead($"l{i}", $"Lead agency {i}", [new Contact($"Contact {i}", $"c{i}@example.org")])).ToList();
@@ -155,6 +155,6 @@ public sealed class HtmlTemplateTests
         var updates = list.Where(a => a.Number % 7 != 0).Select(a => new ProgressUpdate("big", round.Id, a.Number, 1, ProgressStatus.OnTrack, Rag.Green,
             $"Progress on {a.Number} is steady, with a longer paragraph that a real lead would write about the quarter's work and its partners.\n\nActivity has included:\n\n- meetings with partners\n- a \"review\" of cases & data",
             "Lead", null, new DateTimeOffset(2024, 10, 10, 9, 0, 0, TimeSpan.Zero), UpdateChannel.Form)).ToList();
-        return new CspFunctions.Reporting.ReportInputs(plan, round, updates, [], [], null);
+        return new ReportInputs(plan, round, updates, [], [], null);
     }
 }
