@@ -96,7 +96,7 @@ public sealed class ChaseSweepBench : IBenchProgram
 
         // 2. Sending: SendGrid calls equal the emails due; Graph calls one per lead notification (ceil(recipients/100) each).
         var sender = services.GetRequiredService<ReminderSender>();
-        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<TableNames>().ReminderQueue);
+        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<StorageNames>().ReminderQueue);
         var emailsDue = 0;
         var teamsRecipients = new List<int>();
         var sendWatch = Stopwatch.StartNew();
@@ -127,7 +127,7 @@ public sealed class ChaseSweepBench : IBenchProgram
         var idle = await sweep.RunAsync("bench");
         var idleRequests = counter.Count;
         var tables = services.GetRequiredService<StorageClients>().Tables;
-        var names = services.GetRequiredService<TableNames>();
+        var names = services.GetRequiredService<StorageNames>();
         var sweepTimes = new List<double>();
         var bareTimes = new List<double>();
         for (var run = 0; run < 5; run++)
@@ -153,7 +153,7 @@ public sealed class ChaseSweepBench : IBenchProgram
         return ok ? 0 : 1;
     }
 
-    private static async Task BareQueriesAsync(TableServiceClient tables, TableNames names, string roundId)
+    private static async Task BareQueriesAsync(TableServiceClient tables, StorageNames names, string roundId)
     {
         var index = tables.GetTableClient(names.PlanIndex);
         var plansTable = tables.GetTableClient(names.Plans);

@@ -45,7 +45,7 @@ public sealed class RetentionListingBench : IBenchProgram
         options.AddPolicy(meter, HttpPipelinePosition.PerRetry);
         const string dev = "UseDevelopmentStorage=true";
         var blobs = new BlobServiceClient(dev, options);
-        var names = new TableNames("bench" + Guid.NewGuid().ToString("N")[..8]);
+        var names = new StorageNames("bench" + Guid.NewGuid().ToString("N")[..8]);
         var container = blobs.GetBlobContainerClient(names.InboundContainer);
         await container.CreateIfNotExistsAsync();
 

@@ -55,7 +55,7 @@ public sealed class SeedReportBench : IBenchProgram
         var ratio = Median(both) / Median(load);
         Console.WriteLine($"seed plan, {iterations} alternated iterations: load median {Median(load):F2} ms; load + render median {Median(both):F2} ms");
         Console.WriteLine($"load + render / load = {ratio:F3} (render adds {(ratio - 1) * 100:F1}%; target <= 30%)");
-        foreach (var table in new TableNames(config["Csp:TablePrefix"]!).All)
+        foreach (var table in new StorageNames(config["Csp:TablePrefix"]!).All)
             await services.GetRequiredService<StorageClients>().Tables.DeleteTableAsync(table);
         return ratio <= 1.30 ? 0 : 1;
     }

@@ -3,21 +3,6 @@ using System.Text.Json;
 
 namespace CspFunctions.LocalHost;
 
-public enum TriggerKind { Http, Timer, Queue, Other }
-
-public sealed record FunctionDefinition(
-    string Name, string EntryPoint, TriggerKind Trigger, string? Route, IReadOnlyList<string> Methods, string? AuthLevel,
-    string? Schedule, string? QueueName)
-{
-    public MethodInfo ResolveMethod(Assembly assembly)
-    {
-        var cut = EntryPoint.LastIndexOf('.');
-        var type = assembly.GetType(EntryPoint[..cut], throwOnError: true)!;
-        return type.GetMethod(EntryPoint[(cut + 1)..], BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            ?? throw new InvalidOperationException($"Function {Name}: entry point {EntryPoint} not found.");
-    }
-}
-
 /// <summary>Reads the functions.metadata file that the Azure Functions Worker SDK writes at build time.</summary>
 public static class FunctionCatalog
 {

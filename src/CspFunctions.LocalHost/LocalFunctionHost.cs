@@ -5,17 +5,6 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CspFunctions.LocalHost;
 
-public sealed record LocalHostOptions
-{
-    public string Urls { get; init; } = "http://localhost:7071";
-    public string? RepoRoot { get; init; }
-    public bool RunTimers { get; init; } = true;
-    public bool RunQueues { get; init; } = true;
-    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
-    public string? MetadataPath { get; init; }
-    public Action<IServiceCollection>? ConfigureServices { get; init; }
-}
-
 /// <summary>An ASP.NET Core app that serves the Functions app's functions, as listed in functions.metadata.</summary>
 public static class LocalFunctionHost
 {
@@ -109,5 +98,3 @@ public static class LocalFunctionHost
             """;
     }
 }
-
-public sealed record FunctionList(IReadOnlyList<FunctionDefinition> Functions);

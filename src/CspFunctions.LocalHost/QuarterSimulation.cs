@@ -6,13 +6,6 @@ using CspFunctions.Setup;
 
 namespace CspFunctions.LocalHost;
 
-/// <summary>A clock the simulation moves by hand.</summary>
-public sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// "simulate-quarter": walks one quarter of the sample plan day by day on a simulated clock, running the chase
 /// sweep each UK morning and sending the queued reminders into a fresh outbox, so a newcomer sees the whole cadence
@@ -51,7 +44,7 @@ public static class QuarterSimulation
         var sweep = services.GetRequiredService<ChaseSweep>();
         var sender = services.GetRequiredService<ReminderSender>();
         var digests = services.GetRequiredService<DigestSender>();
-        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<TableNames>().ReminderQueue);
+        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<StorageNames>().ReminderQueue);
         var outbox = new LocalOutbox(outboxPath, clock);
         var due = RoundOpening.DueDateFor(quarter, ChasingPolicy.Default);
         await output.WriteLineAsync($"Simulating {roundId} of the sample plan: quarter ends {quarter.End:ddd d MMM yyyy}, updates due {due:ddd d MMM yyyy}.");

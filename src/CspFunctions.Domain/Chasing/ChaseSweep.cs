@@ -3,11 +3,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Chasing;
 
-public sealed record SweepResult(int Plans, int RoundsOpened, int Enqueued, IReadOnlyList<string> Notes)
-{
-    public static SweepResult OutsideWindow { get; } = new(0, 0, 0, ["outside the UK-morning sending window, or not a working day"]);
-}
-
 /// <summary>
 /// The timer's work: open rounds whose quarter has ended, then decide who is due a reminder and enqueue one
 /// message per lead, stage and channel. Idempotent: running it twice enqueues duplicates at most, and the

@@ -1,19 +1,5 @@
 namespace CspFunctions.Chasing;
 
-public enum ClaimOutcome
-{
-    /// <summary>This attempt owns the send.</summary>
-    Claimed,
-    /// <summary>Already sent (or refused for good): do nothing.</summary>
-    Done,
-    /// <summary>Another message owns it and has not failed: do nothing; that message will finish it.</summary>
-    HeldByAnother,
-}
-
-public enum ReminderState { Claimed, Sent, Failed, Refused, Skipped }
-
-public sealed record ReminderRecord(string LeadId, string StageId, string Channel, ReminderState State, DateTimeOffset At, string? Detail);
-
 /// <summary>
 /// Which reminders went out, keyed by round, lead, stage and channel. A send is claimed before it happens
 /// (insert-if-absent) and marked afterwards, so a timer that fires twice, two instances, or a redelivered queue

@@ -16,5 +16,3 @@ public sealed record ManagerDigest(
 {
     public bool IsOverdue => Date > DueDate;
 }
-
-public sealed record OutstandingLead(string LeadId, string LeadName, IReadOnlyList<int> ActionNumbers);

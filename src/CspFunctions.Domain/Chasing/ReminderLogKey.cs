@@ -1,11 +1,5 @@
 namespace CspFunctions.Chasing;
 
-public static class ReminderChannel
-{
-    public const string Email = "email";
-    public const string Teams = "teams";
-}
-
 /// <summary>
 /// The reminder log's key for "this lead was sent this stage on this channel". It does not name the plan or round,
 /// so it is unique only within one round's partition of the log.

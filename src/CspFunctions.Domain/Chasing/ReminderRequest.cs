@@ -23,8 +23,3 @@ public sealed record ReminderRequest(string PlanId, string RoundId, string LeadI
         return request with { CorrelationId = string.IsNullOrEmpty(request.CorrelationId) ? Guid.NewGuid().ToString("N") : request.CorrelationId };
     }
 }
-
-public interface IReminderQueue
-{
-    Task EnqueueAsync(IReadOnlyList<ReminderRequest> requests, CancellationToken ct = default);
-}

@@ -5,8 +5,6 @@ using CspFunctions.Responses;
 
 namespace CspFunctions.Chasing;
 
-public enum ReminderOutcome { Sent, AlreadyDone, HeldByAnother, NotNeeded, Refused }
-
 /// <summary>
 /// Sends one queued reminder. It re-checks who still owes what (a lead who answered since the sweep is not chased),
 /// claims the reminder-log entry, sends one message per contact listing every owed action, and marks the entry.

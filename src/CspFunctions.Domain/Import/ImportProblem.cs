@@ -6,9 +6,3 @@ public sealed record ImportProblem(int? Row, string Field, string Message)
 {
     public override string ToString() => Row is { } row ? $"row {row}, {Field}: {Message}" : $"{Field}: {Message}";
 }
-
-public sealed class PlanImportException(IReadOnlyList<ImportProblem> problems)
-    : Exception($"The plan was not imported: {problems.Count} problem(s). " + string.Join("; ", problems.Take(5)))
-{
-    public IReadOnlyList<ImportProblem> Problems { get; } = problems;
-}

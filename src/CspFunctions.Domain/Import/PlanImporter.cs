@@ -4,8 +4,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Import;
 
-public sealed record ImportOutcome(string PlanId, bool Created, int Revision, int Actions, int Leads, int ActionsRemoved, int UpdatesAdded, int UpdatesUnchanged);
-
 /// <summary>Validates a plan document and stores it. All-or-nothing at validation; re-import updates the plan in
 /// place and never touches progress history (updates it carries are added as new versions only when their text is new).</summary>
 public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, TimeProvider clock)

@@ -7,9 +7,6 @@ using CsvHelper.Configuration;
 
 namespace CspFunctions.Import;
 
-/// <summary>Plan metadata that a CSV file (one row per action) cannot carry itself.</summary>
-public sealed record CsvPlanHeader(string? Id, string? Name, int? FinancialYearStart, string? ManagerName, string? ManagerEmail, string? Introduction = null);
-
 /// <summary>Reads plan files into a <see cref="PlanDocument"/>; the columns are documented in docs/import.md.</summary>
 public static partial class PlanReader
 {

@@ -5,11 +5,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Import;
 
-/// <summary>A plan that passed validation, with the updates it carried (e.g. a past quarter's progress).</summary>
-public sealed record ValidatedPlan(Plan Plan, IReadOnlyList<SeedUpdate> Updates);
-
-public sealed record SeedUpdate(string RoundId, int ActionNumber, ProgressStatus Status, Rag Rag, string Text, string GivenBy, UpdateChannel Channel);
-
 /// <summary>Checks a whole plan document and reports every problem at once; all-or-nothing.</summary>
 public static partial class PlanValidator
 {

@@ -24,24 +24,3 @@ public sealed record Plan(
 
     public IEnumerable<PlanAction> ActionsIn(Priority priority) => Actions.Where(a => a.PriorityId == priority.Id);
 }
-
-public sealed record Priority(string Id, string Title);
-
-/// <summary>An organisation, team or role that leads actions; people are reached through its contacts.</summary>
-public sealed record Lead(string Id, string Name, IReadOnlyList<Contact> Contacts, string? DeputyLeadId = null);
-
-public sealed record Contact(string Name, string Email, string? TeamsUserId = null);
-
-public sealed record PlanAction(
-    int Number,
-    string PriorityId,
-    string Text,
-    IReadOnlyList<string> LeadIds,
-    IReadOnlyList<LinkedDocument> Documents,
-    bool Restricted = false)
-{
-    /// <summary>Where a carried-forward action came from, e.g. "luton-2018-19#12"; null for a new action.</summary>
-    public string? CarriedFrom { get; init; }
-}
-
-public sealed record LinkedDocument(string Title, string? Url = null);

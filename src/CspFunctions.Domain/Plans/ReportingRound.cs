@@ -1,7 +1,5 @@
 namespace CspFunctions.Plans;
 
-public enum RoundState { Open, Closed, Published }
-
 /// <summary>One quarter's collection of updates for one plan.</summary>
 public sealed record ReportingRound(string PlanId, string Id, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, RoundState State)
 {

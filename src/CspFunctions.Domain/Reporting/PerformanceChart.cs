@@ -2,10 +2,6 @@ using System.Globalization;
 
 namespace CspFunctions.Reporting;
 
-public sealed record ChartSegment(string Key, string Label, int Value, string X, string Width, string TextX);
-
-public sealed record ChartBar(string Label, string Y, string TextY, int Total, IReadOnlyList<ChartSegment> Segments);
-
 /// <summary>A horizontal stacked bar per priority (and overall) of RAG ratings and missing updates, laid out for inline SVG.
 /// Coordinates are formatted here so the template only places them.</summary>
 public sealed record PerformanceChart(string Height, IReadOnlyList<ChartBar> Bars, string Description)

@@ -2,8 +2,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Reporting;
 
-public sealed record Count(string Label, int Value, string Key);
-
 /// <summary>"Performance on a page": counts by status and RAG, received against outstanding, direction of travel.</summary>
 public sealed record PerformanceSummary(
     string Title,

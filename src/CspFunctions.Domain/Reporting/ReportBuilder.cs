@@ -5,15 +5,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Reporting;
 
-/// <summary>What the report needs, read from storage: the plan, the round, this and last quarter's updates, the chasing log.</summary>
-public sealed record ReportInputs(
-    Plan Plan,
-    ReportingRound Round,
-    IReadOnlyList<ProgressUpdate> Updates,
-    IReadOnlyList<ProgressUpdate> PreviousUpdates,
-    IReadOnlyList<ChaseRecord> Chases,
-    DateTimeOffset? PublishedAt);
-
 public static class ReportBuilder
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");

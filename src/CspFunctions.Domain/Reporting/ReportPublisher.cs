@@ -3,8 +3,6 @@ using CspFunctions.Plans;
 
 namespace CspFunctions.Reporting;
 
-public sealed record PublishOutcome(Publication Publication, string ReportUrl);
-
 /// <summary>
 /// Publishing, in an order that never leaves a report half-published: render both snapshots, store them, record the
 /// publication, then lock the round (the commit point, guarded by its ETag). Only then is the board told; a failed

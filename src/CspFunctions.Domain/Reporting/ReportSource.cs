@@ -3,8 +3,6 @@ using CspFunctions.Plans;
 
 namespace CspFunctions.Reporting;
 
-public sealed class ReportNotFoundException(string message) : Exception(message);
-
 /// <summary>Reads what a report needs from storage: three partition queries (plan, this round, last round) and the chasing log.</summary>
 public sealed class ReportSource(IPlanStore plans, IProgressStore progress, IChaseHistory chases, IPublicationStore publications)
 {

@@ -1,13 +1,5 @@
 namespace CspFunctions.Reporting;
 
-public enum TextBlockKind { Paragraph, BulletList }
-
-/// <summary>A paragraph (its lines) or a bullet list (its items), as a progress or action text is written.</summary>
-public sealed record TextBlock(TextBlockKind Kind, IReadOnlyList<string> Lines)
-{
-    public bool IsList => Kind == TextBlockKind.BulletList;
-}
-
 /// <summary>Splits plain text into paragraphs (separated by blank lines) and bullet lists (lines starting "- ", "* " or "• ").</summary>
 public static class TextBlocks
 {

@@ -3,15 +3,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Responses;
 
-/// <summary>What the form posted for one action. <see cref="BaseVersion"/> is the version the page showed.</summary>
-public sealed record ActionAnswer(int ActionNumber, ProgressStatus? Status, Rag? Rag, string Text, bool Unchanged, int BaseVersion)
-{
-    public bool IsEmpty => Status is null && Rag is null && Text.Trim().Length == 0 && !Unchanged;
-}
-
-/// <summary>An error tied to the field it is about (the error summary links to <see cref="FieldId"/>).</summary>
-public sealed record FieldError(string FieldId, string Message);
-
 public sealed record FormSubmission(IReadOnlyList<ActionAnswer> Answers, IReadOnlyList<FieldError> Errors)
 {
     public static string StatusField(int n) => $"status-{n}";

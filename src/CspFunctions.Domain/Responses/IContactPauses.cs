@@ -1,8 +1,5 @@
 namespace CspFunctions.Responses;
 
-/// <summary>A contact not to chase until <see cref="Until"/> (an out-of-office reply said they are away).</summary>
-public sealed record ContactPause(string PlanId, string Email, DateTimeOffset Until, string Reason, DateTimeOffset RecordedAt);
-
 /// <summary>Chasing pauses per contact. The chase planner skips a contact whose pause has not ended.</summary>
 public interface IContactPauses
 {

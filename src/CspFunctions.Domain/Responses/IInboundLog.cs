@@ -1,43 +1,5 @@
 namespace CspFunctions.Responses;
 
-/// <summary>Where an inbound email ended up. Every message reaches one of these; none is dropped silently.</summary>
-public enum InboundState
-{
-    /// <summary>Archived and being processed; a message left here failed mid-way and SendGrid's retry reprocesses it.</summary>
-    Received,
-    /// <summary>Every part of the reply went into an action's update.</summary>
-    Applied,
-    /// <summary>Some or all of the text could not be placed on an action; it waits in <see cref="InboundMessage.UnassignedText"/>.</summary>
-    Unassigned,
-    /// <summary>The sender is not a contact of the lead: kept for the manager, nothing said to the sender.</summary>
-    HeldForReview,
-    /// <summary>An out-of-office or other automatic reply: not an update.</summary>
-    AutoReply,
-    /// <summary>A second delivery of a message already processed.</summary>
-    Duplicate,
-    /// <summary>Not processed; <see cref="InboundMessage.Reason"/> says why.</summary>
-    Rejected,
-}
-
-/// <summary>One inbound email as the manager sees it.</summary>
-public sealed record InboundMessage(
-    string Id,
-    string? MessageId,
-    DateTimeOffset ReceivedAt,
-    string ArchiveBlob,
-    string? From,
-    string? Subject,
-    string? PlanId,
-    string? RoundId,
-    string? LeadId,
-    InboundState State,
-    string Reason)
-{
-    public IReadOnlyList<int> ActionsUpdated { get; init; } = [];
-    public string? UnassignedText { get; init; }
-    public IReadOnlyList<string> Evidence { get; init; } = [];
-}
-
 /// <summary>
 /// The inbound-mail log the manager pages list: one entry per delivery, by plan and round (messages that matched no
 /// plan are under <see cref="ListUnmatchedAsync"/>). <see cref="TryClaimAsync"/> de-duplicates deliveries by id.

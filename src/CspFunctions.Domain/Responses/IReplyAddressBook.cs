@@ -1,8 +1,5 @@
 namespace CspFunctions.Responses;
 
-/// <summary>Which plan, round and lead a reminder was about, found again from its reply address or Message-ID.</summary>
-public sealed record ReplyTarget(string PlanId, string RoundId, string LeadId);
-
 /// <summary>Remembers what each reply key and each outgoing Message-ID stands for, so an inbound reply can be matched.</summary>
 public interface IReplyAddressBook
 {

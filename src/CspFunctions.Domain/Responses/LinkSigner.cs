@@ -5,26 +5,6 @@ using System.Text.Json.Serialization;
 
 namespace CspFunctions.Responses;
 
-/// <summary>What a personal link grants: one contact of one lead may answer one round of one plan until it expires.</summary>
-public sealed record LinkClaims(
-    [property: JsonPropertyName("p")] string Purpose,
-    [property: JsonPropertyName("pl")] string PlanId,
-    [property: JsonPropertyName("r")] string RoundId,
-    [property: JsonPropertyName("l")] string LeadId,
-    [property: JsonPropertyName("c")] string ContactEmail,
-    [property: JsonPropertyName("x")] long ExpiresUnixSeconds)
-{
-    public const string RespondPurpose = "respond";
-    public DateTimeOffset ExpiresAt => DateTimeOffset.FromUnixTimeSeconds(ExpiresUnixSeconds);
-}
-
-public enum LinkStatus { Valid, Malformed, UnknownKey, Tampered, WrongPurpose, Expired }
-
-public sealed record LinkValidation(LinkStatus Status, LinkClaims? Claims)
-{
-    public bool IsValid => Status == LinkStatus.Valid;
-}
-
 /// <summary>
 /// Signed link tokens: "{keyId}.{base64url(claims JSON)}.{base64url(HMAC-SHA256(keyId.payload))}".
 /// The key id lets keys rotate: new links use the active key, links signed with an older key that is still

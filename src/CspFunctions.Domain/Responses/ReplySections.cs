@@ -3,11 +3,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Responses;
 
-/// <summary>One action's part of an email reply, with the status and RAG if the lead wrote them ("Status: complete", "RAG: amber").</summary>
-public sealed record ReplySection(int ActionNumber, string Text, ProgressStatus? Status, Rag? Rag);
-
-public sealed record SplitReply(IReadOnlyList<ReplySection> Sections, string Unassigned);
-
 /// <summary>
 /// Splits a reply among a lead's actions. A lead with one action: the whole reply is its update. Otherwise sections
 /// start with a line beginning "#9", "9.", "9)" or "Action 9:"; text before the first section, and sections for

@@ -18,10 +18,3 @@ public sealed record ResponseContext(
     /// <summary>This lead's email replies in the round whose text could not be placed on an action.</summary>
     public IReadOnlyList<InboundMessage> Unplaced { get; init; } = [];
 }
-
-public enum LinkProblem { None, Invalid, Expired, PlanGone, ContactRemoved, RoundClosed }
-
-public sealed record LinkOpening(LinkProblem Problem, ResponseContext? Context, LinkClaims? Claims)
-{
-    public bool IsOpen => Problem == LinkProblem.None;
-}

@@ -3,10 +3,6 @@ using CspFunctions.Progress;
 
 namespace CspFunctions.Responses;
 
-public sealed record SaveConflict(ActionAnswer Yours, ProgressUpdate Theirs);
-
-public sealed record SaveOutcome(IReadOnlyList<ProgressUpdate> Saved, IReadOnlyList<ProgressUpdate> AlreadyCurrent, IReadOnlyList<SaveConflict> Conflicts);
-
 /// <summary>Opens personal links and saves what the form posts. Saving is per action: a version saved by someone else
 /// since the page was shown is a conflict for that action only; the others still save.</summary>
 public sealed class ResponseDesk(LinkSigner signer, IPlanStore plans, IProgressStore progress, IInboundLog inbound, TimeProvider clock)

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace CspFunctions.Http;
 
-public sealed class BodyTooLargeException(long limit) : Exception($"The request body is larger than the {limit / 1024 / 1024} MB limit.");
-
 public static class BodyReader
 {
     /// <summary>Copies the body into memory, refusing more than <paramref name="limit"/> bytes without reading further.</summary>

@@ -7,11 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace CspFunctions.Reporting;
 
-public sealed record BoardWebhookRetry(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
-{
-    public static readonly BoardWebhookRetry Default = new(4, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
-}
-
 /// <summary>Posts the board card to the Teams Workflows webhook (Csp:Board:WorkflowWebhookUrl, a secret). Retries 408, 429
 /// and 5xx with exponential backoff, honouring Retry-After; any other refusal is permanent.</summary>
 public sealed class BoardWebhookChannel(HttpClient http, ReportingSettings settings, BoardWebhookRetry retry, TimeProvider clock, ILogger<BoardWebhookChannel> logger) : IBoardChannel

@@ -10,13 +10,6 @@ using Microsoft.Extensions.Logging;
 namespace CspFunctions.Responses;
 
 /// <summary>
-/// <summary>The public key of SendGrid's signed Inbound Parse webhook, when the operator configured one.</summary>
-public sealed record InboundParseSignature(SendGridEventWebhook Verifier)
-{
-    public bool IsConfigured => Verifier.IsConfigured;
-}
-
-/// <summary>
 /// SendGrid Inbound Parse (raw or parsed mode). Answers 2xx only once the message is archived; any failure before that
 /// is a 5xx so SendGrid retries (it drops 4xx silently). The only 4xx is for a body over 32 MB, which SendGrid never sends.
 /// </summary>

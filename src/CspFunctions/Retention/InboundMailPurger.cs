@@ -7,14 +7,12 @@ using Microsoft.Extensions.Logging;
 
 namespace CspFunctions.Retention;
 
-public sealed record PurgeOutcome(DateOnly Cutoff, int Deleted, int LeftAlone);
-
 /// <summary>
 /// Deletes archived raw inbound mail (container {prefix}inbound, names yyyy/MM/dd/{id}.eml) received before the retention
 /// cutoff. It walks the archive by date folder, so days still within retention are never listed, and it leaves anything
 /// that does not follow the naming convention where it is. Running it twice is harmless.
 /// </summary>
-public sealed class InboundMailPurger(StorageClients storage, TableNames names, InboundMailRetention retention, TimeProvider clock,
+public sealed class InboundMailPurger(StorageClients storage, StorageNames names, InboundMailRetention retention, TimeProvider clock,
     CspTelemetry telemetry, ILogger<InboundMailPurger> logger)
 {
     public async Task<PurgeOutcome> PurgeAsync(CancellationToken ct)

@@ -72,7 +72,7 @@ public static class Settings
                          $"or set '{EnvName(StorageAccountName)}' to use a managed identity.");
 
         var prefix = config[TablePrefix];
-        if (prefix is not null && !TableNames.IsValidPrefix(prefix))
+        if (prefix is not null && !StorageNames.IsValidPrefix(prefix))
             problems.Add($"Setting '{EnvName(TablePrefix)}' must be 1-20 letters or digits starting with a letter (got '{prefix}').");
 
         var baseUrl = config[PublicBaseUrl];
@@ -98,10 +98,4 @@ public static class Settings
 
     /// <summary>The name as it appears in app settings and environment variables.</summary>
     public static string EnvName(string key) => key.Replace(":", "__");
-}
-
-public sealed class InvalidConfigurationException(IReadOnlyList<string> problems)
-    : Exception("CspFunctions cannot start because of its configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
 }

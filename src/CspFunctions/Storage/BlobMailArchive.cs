@@ -8,22 +8,8 @@ using CspFunctions.Setup;
 
 namespace CspFunctions.Storage;
 
-/// <summary>Creates each blob container once per process, on first use.</summary>
-public sealed class BlobContainers(StorageClients clients)
-{
-    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new();
-
-    public Task<BlobContainerClient> GetAsync(string name, CancellationToken ct = default) =>
-        _containers.GetOrAdd(name, n => new Lazy<Task<BlobContainerClient>>(async () =>
-        {
-            var client = clients.Blobs.GetBlobContainerClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken: ct);
-            return client;
-        })).Value;
-}
-
 /// <summary>Raw inbound mail in "{prefix}inbound", named "yyyy/MM/dd/{sha256}.eml" by received date (the retention timer deletes by this convention).</summary>
-public sealed class BlobMailArchive(BlobContainers containers, TableNames names) : IMailArchive
+public sealed class BlobMailArchive(BlobContainers containers, StorageNames names) : IMailArchive
 {
     public async Task<string> ArchiveAsync(Stream message, string contentHash, DateTimeOffset receivedAt, CancellationToken ct = default)
     {
@@ -42,50 +28,5 @@ public sealed class BlobMailArchive(BlobContainers containers, TableNames names)
             // Already archived (a repeated delivery on the same day): the stored copy is the same message.
         }
         return name;
-    }
-}
-
-/// <summary>Attachments in "{prefix}evidence" under "{plan}/{round}/{action}/{guid}/{filename}", listed in the evidence table by round.</summary>
-public sealed class BlobEvidenceStore(BlobContainers containers, TableSetup tables, TableNames names, TimeProvider clock) : IEvidenceStore
-{
-    public async Task<EvidenceItem> AddAsync(string planId, string roundId, int actionNumber, string fileName, string contentType, Stream content, string from, CancellationToken ct = default)
-    {
-        var safe = SafeFileName(fileName);
-        var id = Guid.NewGuid().ToString("N");
-        var name = $"{planId}/{roundId}/{actionNumber}/{id}/{safe}";
-        var container = await containers.GetAsync(names.EvidenceContainer, ct);
-        var blob = container.GetBlobClient(name);
-        // Decoded attachment streams are not seekable; 4 MB blocks keep the SDK from buffering a whole attachment first.
-        await blob.UploadAsync(content, new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = "attachment" },
-            TransferOptions = new Azure.Storage.StorageTransferOptions { InitialTransferSize = 4 * 1024 * 1024, MaximumTransferSize = 4 * 1024 * 1024, MaximumConcurrency = 1 },
-        }, ct);
-        var bytes = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
-        var item = new EvidenceItem(planId, roundId, actionNumber, name, safe, contentType, bytes, from, clock.GetUtcNow());
-        var table = await tables.GetAsync(names.Evidence, ct);
-        await table.AddEntityAsync(new TableEntity(planId + "|" + roundId, $"{actionNumber:D5}|{id}")
-        {
-            ["BlobName"] = name, ["FileName"] = safe, ["ContentType"] = contentType, ["Bytes"] = bytes, ["From"] = from, ["AddedAt"] = item.AddedAt, ["Action"] = actionNumber,
-        }, ct);
-        return item;
-    }
-
-    public async Task<IReadOnlyList<EvidenceItem>> ListAsync(string planId, string roundId, CancellationToken ct = default)
-    {
-        var table = await tables.GetAsync(names.Evidence, ct);
-        var result = new List<EvidenceItem>();
-        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == planId + "|" + roundId, cancellationToken: ct))
-            result.Add(new EvidenceItem(planId, roundId, e.GetInt32("Action") ?? 0, e.GetString("BlobName"), e.GetString("FileName"), e.GetString("ContentType") ?? "application/octet-stream",
-                e.GetInt64("Bytes") ?? 0, e.GetString("From") ?? "", e.GetDateTimeOffset("AddedAt") ?? DateTimeOffset.MinValue));
-        return result;
-    }
-
-    public static string SafeFileName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        var cleaned = new string(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or ' ' ? c : '_').ToArray()).Trim(' ', '.');
-        if (cleaned.Length == 0) cleaned = "attachment";
-        return cleaned.Length <= 100 ? cleaned : cleaned[^100..];
     }
 }

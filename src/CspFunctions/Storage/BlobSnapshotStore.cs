@@ -7,7 +7,7 @@ using CspFunctions.Setup;
 namespace CspFunctions.Storage;
 
 /// <summary>Published snapshots as blobs named "{plan}/{round}/{file}" in the reports container.</summary>
-public sealed class BlobSnapshotStore(StorageClients clients, TableNames names) : ISnapshotStore
+public sealed class BlobSnapshotStore(StorageClients clients, StorageNames names) : ISnapshotStore
 {
     private readonly Lazy<Task<BlobContainerClient>> _container = new(async () =>
     {

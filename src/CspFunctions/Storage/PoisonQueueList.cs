@@ -5,7 +5,7 @@ using CspFunctions.Setup;
 namespace CspFunctions.Storage;
 
 /// <summary>Peeks (never dequeues) the reminders poison queue so the manager sees what failed every retry.</summary>
-public sealed class PoisonQueueList(StorageClients clients, TableNames names) : IFailedWorkList
+public sealed class PoisonQueueList(StorageClients clients, StorageNames names) : IFailedWorkList
 {
     public async Task<IReadOnlyList<FailedWork>> ListAsync(CancellationToken ct = default)
     {

@@ -2,8 +2,6 @@ using CspFunctions.Setup;
 
 namespace CspFunctions.Storage;
 
-public sealed record StorageProbe(string Service, bool Reachable, string? Error);
-
 /// <summary>Asks each storage service one cheap question with a short timeout.</summary>
 public sealed class StorageHealth(StorageClients clients)
 {

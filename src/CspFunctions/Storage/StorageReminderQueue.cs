@@ -4,7 +4,7 @@ using CspFunctions.Setup;
 namespace CspFunctions.Storage;
 
 /// <summary>One Storage-queue message per reminder; the queue-triggered function sends it.</summary>
-public sealed class StorageReminderQueue(StorageClients clients, TableNames names) : IReminderQueue
+public sealed class StorageReminderQueue(StorageClients clients, StorageNames names) : IReminderQueue
 {
     private readonly Lazy<Task<Azure.Storage.Queues.QueueClient>> _queue = new(async () =>
     {

@@ -3,11 +3,9 @@ using CspFunctions.Setup;
 
 namespace CspFunctions.Storage;
 
-public sealed record ContactProblem(string PlanId, string Email, string Kind, string? Reason, DateTimeOffset At, string? LeadId);
-
 /// <summary>Contacts whose mail bounces or is dropped, from SendGrid's event webhook. PartitionKey = plan id
 /// ("_unknown" when the event carries none), RowKey = lower-case email: one row per contact, the latest event wins.</summary>
-public sealed class TableContactHealth(TableSetup tables, TableNames names) : CspFunctions.Chasing.IContactHealth
+public sealed class TableContactHealth(TableSetup tables, StorageNames names) : CspFunctions.Chasing.IContactHealth
 {
     public const string UnknownPlan = "_unknown";
 

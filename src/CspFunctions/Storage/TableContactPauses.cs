@@ -5,7 +5,7 @@ using CspFunctions.Setup;
 namespace CspFunctions.Storage;
 
 /// <summary>PartitionKey = plan id, RowKey = the contact's email (lower case, escaped for the key rules).</summary>
-public sealed class TableContactPauses(TableSetup tables, TableNames names, TimeProvider clock) : IContactPauses
+public sealed class TableContactPauses(TableSetup tables, StorageNames names, TimeProvider clock) : IContactPauses
 {
     public async Task PauseAsync(string planId, string email, DateTimeOffset until, string reason, CancellationToken ct = default)
     {

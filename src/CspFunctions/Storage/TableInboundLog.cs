@@ -10,7 +10,7 @@ namespace CspFunctions.Storage;
 /// the de-duplication claim; "inboundlog" lists every delivery by PartitionKey "{plan}|{round}" (or "unmatched"),
 /// RowKey "{inverted ticks}|{id}", newest first.
 /// </summary>
-public sealed class TableInboundLog(TableSetup tables, TableNames names) : IInboundLog
+public sealed class TableInboundLog(TableSetup tables, StorageNames names) : IInboundLog
 {
     public const string Unmatched = "unmatched";
 

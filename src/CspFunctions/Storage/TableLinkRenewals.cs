@@ -7,7 +7,7 @@ using CspFunctions.Setup;
 namespace CspFunctions.Storage;
 
 /// <summary>When a fresh link was last sent to a contact, so "send me a fresh link" cannot be used to flood them.</summary>
-public sealed class TableLinkRenewals(TableSetup tables, TableNames names)
+public sealed class TableLinkRenewals(TableSetup tables, StorageNames names)
 {
     /// <summary>True (and records now) if no fresh link went to this contact within <paramref name="interval"/>.</summary>
     public async Task<(bool Allowed, DateTimeOffset LastSent)> TryStartAsync(string planId, string roundId, string leadId, string email, DateTimeOffset now, TimeSpan interval, CancellationToken ct)

@@ -11,7 +11,7 @@ namespace CspFunctions.Storage;
 /// One partition per plan (PartitionKey = plan id) holds the plan row, its leads, actions and rounds, so a whole
 /// plan is one partition query and an import is a few 100-entity transactions. See docs/storage.md.
 /// </summary>
-public sealed class TablePlanStore(TableSetup tables, TableNames names) : IPlanStore
+public sealed class TablePlanStore(TableSetup tables, StorageNames names) : IPlanStore
 {
     private const string PlanRow = "plan";
     private const string IndexPartition = "plans";

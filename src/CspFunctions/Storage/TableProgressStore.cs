@@ -10,7 +10,7 @@ namespace CspFunctions.Storage;
 /// PartitionKey = "{plan}|{round}", RowKey = "{action:D5}|{version:D5}": one round of one plan is one partition
 /// query. Versions are insert-only, so two writers racing for the same next version cannot both win (409).
 /// </summary>
-public sealed class TableProgressStore(TableSetup tables, TableNames names) : IProgressStore
+public sealed class TableProgressStore(TableSetup tables, StorageNames names) : IProgressStore
 {
     public static string Partition(string planId, string roundId) => planId + "|" + roundId;
     public static string Row(int actionNumber, int version) => $"{actionNumber:D5}|{version:D5}";

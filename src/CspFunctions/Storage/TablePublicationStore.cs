@@ -6,7 +6,7 @@ using CspFunctions.Setup;
 namespace CspFunctions.Storage;
 
 /// <summary>One row per published round: PartitionKey = plan id, RowKey = round id.</summary>
-public sealed class TablePublicationStore(TableSetup tables, TableNames names) : IPublicationStore
+public sealed class TablePublicationStore(TableSetup tables, StorageNames names) : IPublicationStore
 {
     public async Task<Publication?> GetAsync(string planId, string roundId, CancellationToken ct = default)
     {

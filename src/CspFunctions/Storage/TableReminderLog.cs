@@ -10,7 +10,7 @@ namespace CspFunctions.Storage;
 /// Claim = insert-if-absent. An existing claim may be taken over (with its ETag) when it failed, when it is the same
 /// queue message coming back after a crash, or when it has been stuck for <see cref="StaleClaimAfter"/>.
 /// </summary>
-public sealed class TableReminderLog(TableSetup tables, TableNames names, TimeProvider clock) : IReminderLog
+public sealed class TableReminderLog(TableSetup tables, StorageNames names, TimeProvider clock) : IReminderLog
 {
     /// <summary>Longer than the function timeout (5 minutes), so a live send is never taken over.</summary>
     public static readonly TimeSpan StaleClaimAfter = TimeSpan.FromMinutes(15);

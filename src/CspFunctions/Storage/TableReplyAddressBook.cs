@@ -9,7 +9,7 @@ namespace CspFunctions.Storage;
 
 /// <summary>PartitionKey "key" (RowKey = the reply key) or "msgid" (RowKey = SHA-256 of the Message-ID, which may hold
 /// characters a RowKey cannot).</summary>
-public sealed class TableReplyAddressBook(TableSetup tables, TableNames names) : IReplyAddressBook
+public sealed class TableReplyAddressBook(TableSetup tables, StorageNames names) : IReplyAddressBook
 {
     public Task RegisterAsync(string replyKey, string planId, string roundId, string leadId, CancellationToken ct = default) =>
         UpsertAsync("key", replyKey.ToLowerInvariant(), planId, roundId, leadId, ct);

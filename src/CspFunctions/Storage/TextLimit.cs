@@ -9,5 +9,3 @@ public static class TextLimit
         ? text
         : throw new TextTooLongException($"The text of {what} is {text.Length:N0} characters; the limit is {StorageLimits.MaxTextLength:N0}. Nothing was saved.");
 }
-
-public sealed class TextTooLongException(string message) : Exception(message);

@@ -50,6 +50,6 @@ public sealed class ConfigurationTests
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Csp:LinkSigning:ActiveKeyId"] = "k1", ["Csp:LinkSigning:Keys:k1"] = new string('k', 32) }).Build();
         using var provider = new ServiceCollection().AddLogging().AddCspFunctions(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        Assert.Equal("cspplans", provider.GetRequiredService<TableNames>().Plans);
+        Assert.Equal("cspplans", provider.GetRequiredService<StorageNames>().Plans);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CspFunctions.Import;
+using CspFunctions.NewPlans;
 using CspFunctions.Reporting;
 using CspFunctions.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;

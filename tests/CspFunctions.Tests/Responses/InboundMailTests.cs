@@ -37,7 +37,7 @@ public sealed class InboundMailTests(StorageFixture storage)
         (await world.Get<IPlanStore>().GetAsync(ResponsesWorld.PlanId))!.Plan.ActionsLedBy(leadId).Single().Number;
 
     private static async Task<bool> ArchivedAsync(ResponsesWorld world, string blobName) =>
-        await world.Get<StorageClients>().Blobs.GetBlobContainerClient(world.Get<TableNames>().InboundContainer).GetBlobClient(blobName).ExistsAsync();
+        await world.Get<StorageClients>().Blobs.GetBlobContainerClient(world.Get<StorageNames>().InboundContainer).GetBlobClient(blobName).ExistsAsync();
 
     [Fact]
     public async Task An_Outlook_reply_in_cp1252_lands_on_the_action_with_pound_euro_and_curly_quotes_intact()
@@ -122,7 +122,7 @@ public sealed class InboundMailTests(StorageFixture storage)
         Assert.All(evidence, e => Assert.Equal(action, e.ActionNumber));
         Assert.All(evidence, e => Assert.StartsWith($"{ResponsesWorld.PlanId}/{ResponsesWorld.RoundId}/{action}/", e.BlobName));
         Assert.Equal(2048, evidence.Single(e => e.FileName.EndsWith(".docx")).Bytes);
-        var container = world.Get<StorageClients>().Blobs.GetBlobContainerClient(world.Get<TableNames>().EvidenceContainer);
+        var container = world.Get<StorageClients>().Blobs.GetBlobContainerClient(world.Get<StorageNames>().EvidenceContainer);
         var docx = await container.GetBlobClient(evidence.Single(e => e.FileName.EndsWith(".docx")).BlobName).DownloadContentAsync();
         Assert.Equal(Enumerable.Range(0, 2048).Select(i => (byte)(i % 256)), docx.Value.Content.ToArray());
         Assert.Equal("Our quarterly report is attached, with the panel minutes.", (await world.LatestAsync())[action].Text);
@@ -312,7 +312,7 @@ public sealed class InboundMailTests(StorageFixture storage)
             Assert.Equal("Applied", result.State);
             var evidence = await world.Get<IEvidenceStore>().ListAsync(ResponsesWorld.PlanId, ResponsesWorld.RoundId);
             Assert.Equal(attachmentBytes, evidence.Sum(e => e.Bytes));
-            var archived = world.Get<StorageClients>().Blobs.GetBlobContainerClient(world.Get<TableNames>().InboundContainer).GetBlobClient(result.Archive);
+            var archived = world.Get<StorageClients>().Blobs.GetBlobContainerClient(world.Get<StorageNames>().InboundContainer).GetBlobClient(result.Archive);
             Assert.Equal(new FileInfo(path).Length, (await archived.GetPropertiesAsync()).Value.ContentLength);
         }
         finally { File.Delete(path); }

@@ -99,7 +99,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
     {
         var (services, _, _, logs) = Start();
         await using var _ = services;
-        var names = services.GetRequiredService<TableNames>();
+        var names = services.GetRequiredService<StorageNames>();
         var inbound = await Seed(services, names.InboundContainer, [.. Expired, .. Kept, .. NotArchive]);
         var evidence = await Seed(services, names.Prefix + "evidence", Expired);
 
@@ -120,7 +120,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
     {
         var (services, clock, _, _) = Start();
         await using var _ = services;
-        var names = services.GetRequiredService<TableNames>();
+        var names = services.GetRequiredService<StorageNames>();
         var inbound = await Seed(services, names.InboundContainer, [.. Expired, .. Kept]);
         var purger = services.GetRequiredService<InboundMailPurger>();
 
@@ -141,7 +141,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
     {
         var (services, _, requests, _) = Start();
         await using var _ = services;
-        var names = services.GetRequiredService<TableNames>();
+        var names = services.GetRequiredService<StorageNames>();
         await Seed(services, names.InboundContainer, [.. Expired, .. Kept]);
         lock (requests.Requests) requests.Requests.Clear();
 
@@ -167,7 +167,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         Assert.Equal(0, outcome.Deleted);
         Assert.Contains(logs.Entries, e => e.Message.Contains("does not exist"));
 
-        var names = services.GetRequiredService<TableNames>();
+        var names = services.GetRequiredService<StorageNames>();
         var inbound = await Seed(services, names.InboundContainer, ["2026/10/26/a.eml", "2026/10/27/b.eml"]);
         await RunTimer(services, pastDue: true);
         Assert.Equal(["2026/10/27/b.eml"], await Names(inbound));
@@ -179,7 +179,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
     {
         var (services, _, _, _) = Start();
         await using var _ = services;
-        var names = services.GetRequiredService<TableNames>();
+        var names = services.GetRequiredService<StorageNames>();
         await Seed(services, names.InboundContainer, Expired.Take(2));
         var meter = services.GetRequiredService<CspTelemetry>().Meter;
         long deleted = 0;
@@ -197,7 +197,7 @@ public sealed class RetentionTimerTests(StorageFixture storage)
     {
         var clock = new FakeTimeProvider(Now);
         await using var host = await TestHost.StartAsync(storage, configure: s => s.AddSingleton<TimeProvider>(clock));
-        var names = host.Services.GetRequiredService<TableNames>();
+        var names = host.Services.GetRequiredService<StorageNames>();
         var inbound = host.Services.GetRequiredService<StorageClients>().Blobs.GetBlobContainerClient(names.InboundContainer);
         await inbound.CreateIfNotExistsAsync();
         await inbound.UploadBlobAsync("2025/11/25/old.eml", BinaryData.FromString("x"));

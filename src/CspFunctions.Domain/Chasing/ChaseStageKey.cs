@@ -1,7 +1,5 @@
 namespace CspFunctions.Chasing;
 
-public enum ChaseStageKind { Opening, Reminder, DueDay, Overdue, Escalation }
-
 /// <summary>
 /// One step of a round's chasing. <see cref="Sequence"/> numbers the overdue chasers from 1 and is 0 for the other kinds.
 /// <see cref="Id"/> is stable ("opening", "reminder", "due", "overdue-1", "escalation"): it is stored in reminder-log keys.

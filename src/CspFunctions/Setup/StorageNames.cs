@@ -1,7 +1,7 @@
 namespace CspFunctions.Setup;
 
 /// <summary>Table, queue and container names. A prefix lets several deployments or test runs share one account.</summary>
-public sealed record TableNames(string Prefix)
+public sealed record StorageNames(string Prefix)
 {
     public string Plans => Prefix + "plans";
     public string PlanIndex => Prefix + "planindex";

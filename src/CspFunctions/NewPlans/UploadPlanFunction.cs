@@ -1,12 +1,13 @@
 using CspFunctions.Import;
 using CspFunctions.Plans;
+using CspFunctions.Reporting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using static CspFunctions.Reporting.ManagerPage;
 
-namespace CspFunctions.Reporting;
+namespace CspFunctions.NewPlans;
 
 /// <summary>The plan upload form: Word (the seed's table), Excel or CSV (the CSV columns), or a JSON plan file. All or nothing:
 /// a file with problems changes nothing and the page lists every problem with its row.</summary>

@@ -1,11 +1,12 @@
 using CspFunctions.Import;
 using CspFunctions.Plans;
+using CspFunctions.Reporting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using static CspFunctions.Reporting.ManagerPage;
 
-namespace CspFunctions.Reporting;
+namespace CspFunctions.NewPlans;
 
 /// <summary>Year-end roll-over from the plan page's form.</summary>
 public sealed class RolloverFunction(YearEndRollover rollover, ReportingSettings config)

@@ -1,0 +1,3 @@
+namespace CspFunctions.Chasing;
+
+public enum ChaseStageKind { Opening, Reminder, DueDay, Overdue, Escalation }

@@ -1,0 +1,3 @@
+namespace CspFunctions.Chasing;
+
+public enum ReminderState { Claimed, Sent, Failed, Refused, Skipped }

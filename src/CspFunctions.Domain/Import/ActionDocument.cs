@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CspFunctions.Import;
+
+public sealed class ActionDocument
+{
+    public int? Number { get; set; }
+    public string? PriorityId { get; set; }
+    public string? Text { get; set; }
+    public List<string>? LeadIds { get; set; }
+    public List<DocumentLink>? Documents { get; set; }
+    public bool? Restricted { get; set; }
+    public string? CarriedFrom { get; set; }
+    /// <summary>Where the action came from in the source (CSV row); not serialised.</summary>
+    [JsonIgnore] public int? SourceRow { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace CspFunctions.Messaging;
+
+public sealed record MailAddressee(string Name, string Email);

@@ -1,0 +1,3 @@
+namespace CspFunctions.Plans;
+
+public sealed record Contact(string Name, string Email, string? TeamsUserId = null);

@@ -1,0 +1,3 @@
+namespace CspFunctions.Plans;
+
+public sealed record LinkedDocument(string Title, string? Url = null);

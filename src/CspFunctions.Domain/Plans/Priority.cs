@@ -1,0 +1,3 @@
+namespace CspFunctions.Plans;
+
+public sealed record Priority(string Id, string Title);

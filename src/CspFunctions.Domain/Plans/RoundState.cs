@@ -1,0 +1,3 @@
+namespace CspFunctions.Plans;
+
+public enum RoundState { Open, Closed, Published }

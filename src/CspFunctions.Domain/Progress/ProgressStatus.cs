@@ -1,0 +1,3 @@
+namespace CspFunctions.Progress;
+
+public enum ProgressStatus { NotStarted, OnTrack, AtRisk, OffTrack, Complete, CarriedForward }

@@ -1,0 +1,3 @@
+namespace CspFunctions.Progress;
+
+public enum Rag { Red, Amber, Green }

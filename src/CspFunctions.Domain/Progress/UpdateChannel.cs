@@ -1,0 +1,3 @@
+namespace CspFunctions.Progress;
+
+public enum UpdateChannel { Import, Form, Email, Manager }

@@ -1,0 +1,5 @@
+using CspFunctions.Progress;
+
+namespace CspFunctions.Reporting;
+
+public sealed record Count(string Label, int Value, string Key);

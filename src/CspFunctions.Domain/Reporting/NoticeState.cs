@@ -1,0 +1,3 @@
+namespace CspFunctions.Reporting;
+
+public enum NoticeState { NotConfigured, Pending, Sent, Failed }

@@ -1,0 +1,6 @@
+using CspFunctions.Messaging;
+using CspFunctions.Plans;
+
+namespace CspFunctions.Reporting;
+
+public sealed record PublishOutcome(Publication Publication, string ReportUrl);

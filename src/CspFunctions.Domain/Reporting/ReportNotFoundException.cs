@@ -1,0 +1,6 @@
+using CspFunctions.Chasing;
+using CspFunctions.Plans;
+
+namespace CspFunctions.Reporting;
+
+public sealed class ReportNotFoundException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+namespace CspFunctions.Reporting;
+
+public enum TextBlockKind { Paragraph, BulletList }

@@ -1,0 +1,6 @@
+using CspFunctions.Plans;
+using CspFunctions.Progress;
+
+namespace CspFunctions.Responses;
+
+public sealed record SaveConflict(ActionAnswer Yours, ProgressUpdate Theirs);

@@ -1,0 +1,6 @@
+using Azure.Data.Tables;
+using CspFunctions.Setup;
+
+namespace CspFunctions.Storage;
+
+public sealed record ContactProblem(string PlanId, string Email, string Kind, string? Reason, DateTimeOffset At, string? LeadId);

@@ -1,0 +1,5 @@
+using CspFunctions.Setup;
+
+namespace CspFunctions.Storage;
+
+public sealed record StorageProbe(string Service, bool Reachable, string? Error);
