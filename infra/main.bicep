@@ -67,6 +67,21 @@ param graphClientId string
 @description('Teams app catalog id of the uploaded teams/manifest.json app. Empty until the Teams app is uploaded.')
 param graphTeamsAppId string = ''
 
+// Optional secrets: the Key Vault reference is created only when the operator says the secret is in the vault,
+// so an optional secret never leaves a literal @Microsoft.KeyVault(...) in the app settings (infra/settings.json
+// "onlyWhenParameter" names the parameter of each).
+@description('The vault holds sendgrid-event-webhook-public-key (signed Event Webhook). Without it bounces are not recorded.')
+param hasSendGridEventWebhookPublicKey bool = false
+
+@description('The vault holds sendgrid-inbound-parse-public-key (signed Inbound Parse). Without it the function key alone guards the route.')
+param hasSendGridInboundParsePublicKey bool = false
+
+@description('The vault holds graph-client-secret. Without it no Teams activity notifications are sent.')
+param hasGraphClientSecret bool = false
+
+@description('The vault holds board-workflow-webhook-url. Without it the board channel is not notified (shown as not configured).')
+param hasBoardWorkflowWebhookUrl bool = false
+
 var abbrs = loadJsonContent('abbreviations.json')
 var settings = loadJsonContent('settings.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -162,6 +177,13 @@ var settingValues = {
   Csp__Outbox__Path: ''
 }
 
+var optionalSecretsPresent = {
+  hasSendGridEventWebhookPublicKey: hasSendGridEventWebhookPublicKey
+  hasSendGridInboundParsePublicKey: hasSendGridInboundParsePublicKey
+  hasGraphClientSecret: hasGraphClientSecret
+  hasBoardWorkflowWebhookUrl: hasBoardWorkflowWebhookUrl
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -177,7 +199,7 @@ module api 'app/api.bicep' = {
     keyVaultName: keyVault.outputs.name
     settingNames: settings.setByBicep
     settingValues: settingValues
-    secretSettings: settings.secretsOperatorProvides
+    secretSettings: filter(settings.secretsOperatorProvides, s => empty(s.?onlyWhenParameter ?? '') || optionalSecretsPresent[s.?onlyWhenParameter ?? ''])
     publicBaseUrl: publicBaseUrl
     instanceMemoryMB: 2048
     maximumInstanceCount: 40

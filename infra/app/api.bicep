@@ -5,7 +5,7 @@
 //   - settingNames: plain values; each name must have a value in settingValues (main.bicep),
 //     apart from Csp__PublicBaseUrl which is computed here from the app's host name.
 //     A name with no value fails the deployment instead of being silently left unset.
-//   - secretSettings: Key Vault references. The operator puts the secret values in the vault;
+//   - secretSettings: Key Vault references (main.bicep drops an optional secret the operator has not stored). The operator puts the secret values in the vault;
 //     the platform resolves them with the user-assigned identity (keyVaultReferenceIdentity).
 
 @description('Function app name.')
@@ -45,6 +45,7 @@ param settingValues object
 param secretSettings {
   setting: string
   secretName: string
+  onlyWhenParameter: string?
 }[]
 
 @description('Public https base URL used in e-mailed links. Empty = https://<default host name>.')

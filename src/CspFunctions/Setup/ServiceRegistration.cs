@@ -16,10 +16,13 @@ namespace CspFunctions.Setup;
 public static class ServiceRegistration
 {
     /// <summary>Everything the functions need. Used by Program.cs and by the local host, so both run the same app.</summary>
-    public static IServiceCollection AddCspFunctions(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddCspFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        var (config, warnings) = Settings.WithoutUnresolvedOptional(configuration);
         var problems = Settings.Validate(config);
         if (problems.Count > 0) throw new InvalidConfigurationException(problems);
+        services.AddSingleton(new SettingsWarnings(warnings));
+        services.AddHostedService<SettingsWarningsLogger>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new StorageNames(config[Settings.TablePrefix] ?? "csp"));

@@ -52,7 +52,29 @@ public static class Settings
     /// <summary>Settings only tests and local stubs use; Azure never sets them.</summary>
     public static readonly string[] LocalOnly = [SendGridHost, GraphBaseUrl];
 
+    /// <summary>Settings the app runs without (each feature says what it does when unset). An unresolved Key Vault
+    /// reference in one of these is logged as a warning and the setting treated as unset; in any other it stops start-up.</summary>
+    public static readonly string[] Optional = [SendGridEventWebhookPublicKey, SendGridInboundParsePublicKey, GraphClientSecret, BoardWorkflowWebhookUrl];
+
     public const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
+
+    private static bool IsKeyVaultReference(string? value) =>
+        value is not null && value.TrimStart().StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOptional(string key) => Optional.Contains(key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The configuration the app runs on: unresolved Key Vault references in optional settings become unset, each
+    /// with a warning naming it. Required settings are left as they are for <see cref="Validate"/> to refuse.</summary>
+    public static (IConfiguration Config, IReadOnlyList<string> Warnings) WithoutUnresolvedOptional(IConfiguration config)
+    {
+        var unset = config.AsEnumerable().Where(kv => IsOptional(kv.Key) && IsKeyVaultReference(kv.Value)).ToList();
+        if (unset.Count == 0) return (config, []);
+        var warnings = unset.Select(kv => $"Optional setting '{EnvName(kv.Key)}' is an unresolved Key Vault reference ({kv.Value!.Trim()}); " +
+                                          "it is treated as unset. Set the secret and restart, or remove the reference (docs/operations.md, step 4).").ToList();
+        var blanked = new ConfigurationBuilder().AddConfiguration(config)
+            .AddInMemoryCollection(unset.Select(kv => new KeyValuePair<string, string?>(kv.Key, ""))).Build();
+        return (blanked, warnings);
+    }
 
     /// <summary>Checks configuration and returns one plain message per problem, each naming its setting.</summary>
     public static IReadOnlyList<string> Validate(IConfiguration config)
@@ -60,8 +82,8 @@ public static class Settings
         var problems = new List<string>();
         foreach (var (key, value) in config.AsEnumerable())
         {
-            if (value is not null && value.TrimStart().StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
-                problems.Add($"Setting '{EnvName(key)}' is an unresolved Key Vault reference ({value.Trim()}). " +
+            if (IsKeyVaultReference(value) && !IsOptional(key))
+                problems.Add($"Setting '{EnvName(key)}' is an unresolved Key Vault reference ({value!.Trim()}). " +
                              "Check the vault name and secret name, and that the app's identity has the Key Vault Secrets User role.");
         }
 

@@ -52,4 +52,19 @@ public sealed class ConfigurationTests
         using var provider = new ServiceCollection().AddLogging().AddCspFunctions(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Assert.Equal("cspplans", provider.GetRequiredService<StorageNames>().Plans);
     }
+
+    [Fact]
+    public void An_unresolved_reference_in_a_required_secret_still_stops_start_up_even_beside_optional_ones()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Csp:LinkSigning:ActiveKeyId"] = "k1",
+            ["Csp:LinkSigning:Keys:k1"] = "@Microsoft.KeyVault(VaultName=kv-csp;SecretName=link-signing-key-k1)",
+        };
+        foreach (var optional in Settings.Optional) settings[optional] = "@Microsoft.KeyVault(VaultName=kv-csp;SecretName=x)";
+        var ex = StartWith(settings);
+        Assert.Contains(ex.Problems, p => p.Contains("'Csp__LinkSigning__Keys__k1' is an unresolved Key Vault reference"));
+        Assert.DoesNotContain(ex.Problems, p => Settings.Optional.Any(o => p.Contains(Settings.EnvName(o))));
+    }
 }
