@@ -23,10 +23,10 @@ public sealed class CspTelemetry
     public CspTelemetry(IMeterFactory meters)
     {
         Meter = meters.Create(Name);
-        _remindersSent = Meter.CreateCounter<long>("reminders_sent", "{reminder}", "Reminders handed to a provider, by chase stage and channel (email, teams).");
-        _repliesReceived = Meter.CreateCounter<long>("replies_received", "{reply}", "Responses received from leads, by outcome (e.g. accepted, duplicate, auto_reply, unmatched).");
+        _remindersSent = Meter.CreateCounter<long>("reminders_sent", "{reminder}", "Reminders handed to a provider, by chase stage id (opening, reminder, due, overdue-1, escalation...) and channel (email, teams).");
+        _repliesReceived = Meter.CreateCounter<long>("replies_received", "{reply}", "Inbound e-mails received, by the state they ended in (Applied, Unassigned, HeldForReview, AutoReply, Duplicate, Rejected...).");
         _parseFailures = Meter.CreateCounter<long>("parse_failures", "{message}", "Inbound messages that could not be read into a progress update.");
-        _poisonMessages = Meter.CreateCounter<long>("poison_messages", "{message}", "Queue messages given up on after repeated failures, by queue.");
+        _poisonMessages = Meter.CreateCounter<long>("poison_messages", "{message}", "Queue messages on their last failed attempt (the host then parks them), by poison queue name.");
         _inboundMailDeleted = Meter.CreateCounter<long>("inbound_mail_deleted", "{message}", "Raw inbound e-mails deleted by the retention timer.");
     }
 

@@ -86,16 +86,6 @@ public sealed class HostConfigurationTests
         Assert.True(unset.Count == 0, "listed in setByBicep but given no value: " + string.Join(", ", unset));
     }
 
-    [Fact]
-    public void The_retention_timer_is_a_daily_UTC_timer_that_never_runs_on_start_up()
-    {
-        var timer = FunctionCatalog.Load().Single(f => f.Name == "RetentionTimer");
-        Assert.Equal(TriggerKind.Timer, timer.Trigger);
-        Assert.Equal(RetentionTimer.Schedule, timer.Schedule);
-        var metadata = File.ReadAllText(FunctionCatalog.DefaultPath);
-        Assert.DoesNotContain("\"runOnStartup\": true", metadata.Replace("\"runOnStartup\":true", "\"runOnStartup\": true"));
-    }
-
     /// <summary>Patterns of real credentials. The Azurite account key is public (documented by Microsoft) and allowed.</summary>
     private static readonly (string Name, Regex Pattern)[] SecretPatterns =
     [

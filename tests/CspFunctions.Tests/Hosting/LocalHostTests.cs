@@ -1,8 +1,10 @@
 using System.Net;
+using System.Reflection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CspFunctions.LocalHost;
 using CspFunctions.Tests.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
 
 namespace CspFunctions.Tests.Hosting;
 
@@ -36,13 +38,41 @@ public sealed class LocalHostTests(StorageFixture storage)
     }
 
     [Fact]
-    public void The_metadata_is_the_one_the_Worker_SDK_generated()
+    public void The_metadata_lists_every_function_in_the_code_with_the_trigger_its_attribute_declares()
     {
-        var generated = Path.Combine(storage.RepoRoot, "src", "CspFunctions", "bin");
-        var files = Directory.GetFiles(generated, "functions.metadata", SearchOption.AllDirectories);
-        Assert.NotEmpty(files);
-        var names = FunctionCatalog.Load(files.OrderByDescending(File.GetLastWriteTimeUtc).First()).Select(f => f.Name).Order();
-        Assert.Equal(names, FunctionCatalog.Load().Select(f => f.Name).Order());
+        // What the local host serves comes from functions.metadata; here it is held against the [Function] attributes.
+        var declared = LocalFunctionHost.FunctionsAssembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .Select(m => (Method: m, Function: m.GetCustomAttribute<FunctionAttribute>()))
+            .Where(x => x.Function is not null)
+            .ToDictionary(x => x.Function!.Name, x => x.Method);
+        var metadata = FunctionCatalog.Load().ToDictionary(f => f.Name);
+        Assert.Equal(declared.Keys.Order(), metadata.Keys.Order());
+
+        foreach (var (name, method) in declared)
+        {
+            var listed = metadata[name];
+            Assert.Equal($"{method.DeclaringType!.FullName}.{method.Name}", listed.EntryPoint);
+            var trigger = method.GetParameters().Select(p => p.GetCustomAttributes().FirstOrDefault(a => a.GetType().Name.EndsWith("TriggerAttribute", StringComparison.Ordinal))).Single(a => a is not null)!;
+            switch (trigger)
+            {
+                case HttpTriggerAttribute http:
+                    Assert.Equal(TriggerKind.Http, listed.Trigger);
+                    Assert.Equal(http.Route, listed.Route);
+                    Assert.Equal(http.Methods!.Select(m => m.ToUpperInvariant()).Order(), listed.Methods.Order());
+                    Assert.Equal(http.AuthLevel.ToString(), listed.AuthLevel, ignoreCase: true);
+                    break;
+                case TimerTriggerAttribute timer:
+                    Assert.Equal((TriggerKind.Timer, timer.Schedule), (listed.Trigger, listed.Schedule));
+                    break;
+                case QueueTriggerAttribute queue:
+                    Assert.Equal((TriggerKind.Queue, queue.QueueName), (listed.Trigger, listed.QueueName));
+                    break;
+                default:
+                    Assert.Fail($"{name}: trigger {trigger.GetType().Name} is not one the local host runs");
+                    break;
+            }
+        }
     }
 
     [Fact]

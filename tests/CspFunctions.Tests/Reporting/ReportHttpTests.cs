@@ -8,6 +8,7 @@ using CspFunctions.Reporting;
 using CspFunctions.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CspFunctions.Tests.Reporting;
 
@@ -20,6 +21,34 @@ public sealed class ReportHttpTests(StorageFixture storage)
         var host = await TestHost.StartAsync(storage, overrides);
         await host.Services.GetRequiredService<PlanImporter>().ImportAsync(storage.LoadSample());
         return host;
+    }
+
+    [Fact]
+    public async Task The_same_data_renders_the_same_bytes_in_every_format_whatever_the_clock_says()
+    {
+        // Two hosts on the same tables with clocks twelve years apart: a "generated at" stamp from the app's clock, or a
+        // zip entry time from the machine's, would make the bytes differ.
+        var shared = new Dictionary<string, string?> { ["Csp:TablePrefix"] = StorageFixture.NewPrefix() };
+        var early = new FakeTimeProvider(new DateTimeOffset(2019, 4, 24, 9, 0, 0, TimeSpan.Zero));
+        var late = new FakeTimeProvider(new DateTimeOffset(2031, 12, 31, 23, 59, 58, TimeSpan.Zero));
+        await using var first = await TestHost.StartAsync(storage, shared, s => s.AddSingleton<TimeProvider>(early));
+        await using var second = await TestHost.StartAsync(storage, shared, s => s.AddSingleton<TimeProvider>(late));
+        await first.Services.GetRequiredService<PlanImporter>().ImportAsync(storage.LoadSample());
+
+        foreach (var format in new[] { "html", "docx", "csv", "md" })
+        {
+            var url = $"/api/plans/luton-2018-19/rounds/2018-19-Q4/report?format={format}&audience=board";
+            var a = await first.Client.GetByteArrayAsync(url);
+            early.Advance(TimeSpan.FromDays(400));
+            var b = await second.Client.GetByteArrayAsync(url);
+            Assert.True(a.Length > 1000, $"{format} is suspiciously small");
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{format} differs between renders at different times");
+            if (format == "docx")
+            {
+                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(a));
+                Assert.All(zip.Entries, e => Assert.Equal(new DateTime(2000, 1, 1), e.LastWriteTime.DateTime));
+            }
+        }
     }
 
     [Theory]

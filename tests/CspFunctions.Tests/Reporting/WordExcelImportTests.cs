@@ -13,24 +13,32 @@ public sealed class WordExcelImportTests
     private static readonly Plan Plan = ReportData.Sample.Plan;
     private static readonly CsvPlanHeader Header = new("luton-2018-19", Plan.Name, 2018, "CSP Manager", "csp.manager@example.org", Plan.Introduction);
 
+    /// <summary>What the upload form supplies beside a Word file: nothing here comes from the plan, so whatever the round
+    /// trip gets right, the .docx carried.</summary>
+    private static readonly CsvPlanHeader UploadForm = new("from-the-form", "Name typed on the form", 2018, "Form Manager", "form.manager@example.org", null);
+
     private static ValidatedPlan RoundTrip(ReportAudience audience, Plan plan, string? round = null)
     {
         var docx = WordReport.Render(ReportBuilder.Build(ReportData.Inputs(plan), audience));
-        return PlanValidator.Validate(KnownLeads.Apply(WordPlanReader.Read(new MemoryStream(docx), Header, round), plan));
+        return PlanValidator.Validate(WordPlanReader.Read(new MemoryStream(docx), UploadForm, round));
     }
 
     [Fact]
     public void A_docx_report_imports_back_to_the_same_plan()
     {
+        // Only what the .docx itself carries: priorities, action numbers, text, restricted marks, lead names, documents.
+        // Lead ids, contacts, the plan name and the managers are not in the table (KnownLeads and the form supply them).
         var back = RoundTrip(ReportAudience.Manager, Plan).Plan;
-        Assert.Equal(Plan.Name, back.Name);
-        Assert.Equal(Plan.Priorities, back.Priorities);
-        Assert.Equal(Plan.Actions.Select(a => (a.Number, a.PriorityId, a.Text, a.Restricted)), back.Actions.Select(a => (a.Number, a.PriorityId, a.Text, a.Restricted)));
-        Assert.Equal(Plan.Actions.Select(a => string.Join("|", a.LeadIds)), back.Actions.Select(a => string.Join("|", a.LeadIds)));
+        string PriorityTitle(Plan p, string id) => p.Priorities.Single(x => x.Id == id).Title;
+        string LeadNames(Plan p, PlanAction a) => string.Join("|", a.LeadIds.Select(id => p.FindLead(id)!.Name));
+        Assert.Equal(Plan.Priorities.Select(p => p.Title), back.Priorities.Select(p => p.Title));
+        Assert.Equal(Plan.Actions.Select(a => (a.Number, PriorityTitle(Plan, a.PriorityId), a.Text, a.Restricted)),
+            back.Actions.Select(a => (a.Number, PriorityTitle(back, a.PriorityId), a.Text, a.Restricted)));
+        Assert.Equal(Plan.Actions.Select(a => LeadNames(Plan, a)), back.Actions.Select(a => LeadNames(back, a)));
         Assert.Equal(Plan.Actions.Select(a => string.Join("|", a.Documents)), back.Actions.Select(a => string.Join("|", a.Documents)));
-        Assert.Equal(Plan.Leads.Where(l => Plan.Actions.Any(a => a.LeadIds.Contains(l.Id))).Select(l => (l.Id, l.Name, string.Join(",", l.Contacts))).OrderBy(x => x.Id),
-            back.Leads.Select(l => (l.Id, l.Name, string.Join(",", l.Contacts))).OrderBy(x => x.Id));
-        Assert.Equal(Plan.Managers, back.Managers);
+        Assert.Equal(Plan.Leads.Where(l => Plan.Actions.Any(a => a.LeadIds.Contains(l.Id))).Select(l => l.Name).Order(), back.Leads.Select(l => l.Name).Order());
+        Assert.All(back.Leads, l => Assert.Empty(l.Contacts)); // no contact is invented
+        Assert.Equal((UploadForm.Name, "form.manager@example.org"), (back.Name, back.Managers.Single().Email)); // from the form, not the file
     }
 
     [Fact]
