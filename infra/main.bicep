@@ -173,6 +173,9 @@ var settingValues = {
   Csp__Graph__ClientId: graphClientId
   Csp__Graph__TeamsAppId: graphTeamsAppId
   Csp__Retention__InboundMailDays: string(inboundMailRetentionDays)
+  // The queue triggers bind to these (%Csp:Queues:...%); the code that enqueues reads the same settings.
+  Csp__Queues__Reminders: 'cspreminders'
+  Csp__Queues__BoardNotices: 'cspboardnotices'
   // Empty in Azure: real SendGrid/Graph/Teams providers, no file outbox.
   Csp__Outbox__Path: ''
 }

@@ -60,7 +60,7 @@ public sealed class ChaseSweepBench : IBenchProgram
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Csp:TablePrefix"] = prefix,
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Csp:TablePrefix"] = prefix, ["Csp:Queues:Reminders"] = prefix + "reminders", ["Csp:Queues:BoardNotices"] = prefix + "boardnotices",
             ["Csp:LinkSigning:ActiveKeyId"] = "b", ["Csp:LinkSigning:Keys:b"] = new string('k', 40),
             ["Csp:SendGrid:ApiKey"] = "SG.bench", ["Csp:SendGrid:Host"] = stubs.Url, ["Csp:SendGrid:InboundDomain"] = "reply.example.org",
         }).Build();
@@ -96,7 +96,7 @@ public sealed class ChaseSweepBench : IBenchProgram
 
         // 2. Sending: SendGrid calls equal the emails due; Graph calls one per lead notification (ceil(recipients/100) each).
         var sender = services.GetRequiredService<ReminderSender>();
-        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<StorageNames>().ReminderQueue);
+        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.Reminders);
         var emailsDue = 0;
         var teamsRecipients = new List<int>();
         var sendWatch = Stopwatch.StartNew();

@@ -35,7 +35,7 @@ public sealed class InboundMailBench : IBenchProgram
         await using var app = LocalFunctionHost.Build(new LocalHostOptions
         {
             RepoRoot = root, Urls = "http://127.0.0.1:0", RunTimers = false, RunQueues = false,
-            Overrides = new Dictionary<string, string?> { ["Csp:TablePrefix"] = prefix, ["Csp:SendGrid:InboundDomain"] = "reply.example.org" },
+            Overrides = new Dictionary<string, string?> { ["Csp:TablePrefix"] = prefix, ["Csp:Queues:Reminders"] = prefix + "reminders", ["Csp:Queues:BoardNotices"] = prefix + "boardnotices", ["Csp:SendGrid:InboundDomain"] = "reply.example.org" },
             ConfigureServices = s => s.AddSingleton<IMailSender, NoMail>(),
         });
         await app.StartAsync();

@@ -17,6 +17,8 @@ public static class LocalSettings
         ["Csp:SendGrid:FromName"] = "Community Safety Partnership (local)",
         ["Csp:SendGrid:InboundDomain"] = "reply.localhost.example",
         ["Csp:Retention:InboundMailDays"] = "365",
+        ["Csp:Queues:Reminders"] = "cspreminders",
+        ["Csp:Queues:BoardNotices"] = "cspboardnotices",
     };
 
     public static IEnumerable<KeyValuePair<string, string?>> ReadValues(string path)

@@ -32,7 +32,7 @@ public static class QuarterSimulation
             RunQueues = false,
             Overrides = new Dictionary<string, string?>
             {
-                ["Csp:TablePrefix"] = prefix, ["Csp:Outbox:Path"] = outboxPath,
+                ["Csp:TablePrefix"] = prefix, ["Csp:Outbox:Path"] = outboxPath, ["Csp:Queues:Reminders"] = prefix + "reminders", ["Csp:Queues:BoardNotices"] = prefix + "boardnotices",
                 ["Csp:SendGrid:ApiKey"] = "", ["Csp:Graph:ClientSecret"] = "",
             },
             ConfigureServices = services => services.AddSingleton<TimeProvider>(clock),
@@ -44,7 +44,7 @@ public static class QuarterSimulation
         var sweep = services.GetRequiredService<ChaseSweep>();
         var sender = services.GetRequiredService<ReminderSender>();
         var digests = services.GetRequiredService<DigestSender>();
-        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<StorageNames>().ReminderQueue);
+        var queue = services.GetRequiredService<StorageClients>().Queues.GetQueueClient(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.Reminders);
         var outbox = new LocalOutbox(outboxPath, clock);
         var due = RoundOpening.DueDateFor(quarter, ChasingPolicy.Default);
         await output.WriteLineAsync($"Simulating {roundId} of the sample plan: quarter ends {quarter.End:ddd d MMM yyyy}, updates due {due:ddd d MMM yyyy}.");

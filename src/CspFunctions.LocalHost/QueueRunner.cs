@@ -1,7 +1,6 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CspFunctions.Setup;
-using Cronos;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CspFunctions.LocalHost;
@@ -9,14 +8,15 @@ namespace CspFunctions.LocalHost;
 /// <summary>Polls a Storage queue (Azurite) and runs the queue function, parking messages that fail five times
 /// in "{queue}-poison", as the Functions host does with host.json's maxDequeueCount.</summary>
 public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker invoker, IServiceProvider services, StorageClients storage,
-    ILogger<QueueRunner> logger) : BackgroundService
+    IConfiguration config, ILogger<QueueRunner> logger) : BackgroundService
 {
     public const int MaxDequeueCount = 5;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = storage.Queues.GetQueueClient(function.QueueName);
-        var poison = storage.Queues.GetQueueClient(function.QueueName + "-poison");
+        var name = TimerRunner.Resolve(function.QueueName!, config, "Queue");
+        var queue = storage.Queues.GetQueueClient(name);
+        var poison = storage.Queues.GetQueueClient(QueueOptions.Poison(name));
         await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var idle = TimeSpan.FromMilliseconds(200);
         while (!stoppingToken.IsCancellationRequested)
@@ -25,7 +25,7 @@ public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker inv
             try { messages = (await queue.ReceiveMessagesAsync(8, TimeSpan.FromSeconds(30), stoppingToken)).Value; }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Queue {Queue} could not be read", function.QueueName);
+                logger.LogWarning(ex, "Queue {Queue} could not be read", name);
                 messages = [];
             }
             if (messages.Length == 0)

@@ -31,6 +31,11 @@ public sealed class TimerRunner(FunctionDefinition function, FunctionInvoker inv
         }
     }
 
-    public static string ResolveSchedule(string schedule, IConfiguration config) =>
-        schedule.StartsWith('%') && schedule.EndsWith('%') ? config[schedule.Trim('%').Replace("__", ":")] ?? throw new InvalidOperationException($"Schedule setting {schedule} is not set.") : schedule;
+    public static string ResolveSchedule(string schedule, IConfiguration config) => Resolve(schedule, config, "Schedule");
+
+    /// <summary>A binding value that names an app setting ("%Csp:Queues:Reminders%") resolved as the Functions host does.</summary>
+    public static string Resolve(string value, IConfiguration config, string what) =>
+        value.Length > 2 && value.StartsWith('%') && value.EndsWith('%')
+            ? config[value.Trim('%').Replace("__", ":")] is { Length: > 0 } resolved ? resolved : throw new InvalidOperationException($"{what} setting {value} is not set.")
+            : value;
 }

@@ -20,7 +20,7 @@ public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings
         var back = Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}");
         try
         {
-            var outcome = await publisher.PublishAsync(planId, roundId, ManagerAccess.WhoIs(request, config), BaseUrl(request), ct);
+            var outcome = await publisher.PublishAsync(planId, roundId, ManagerAccess.WhoIs(request, config), config.PublicBaseUrl, ct);
             logger.LogInformation("Published {PlanId} {RoundId}: board notice {Board}, member notice {Members}", planId, roundId, outcome.Publication.BoardNotice, outcome.Publication.MemberNotice);
             return SeeOther(Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}", "done=published"));
         }
@@ -42,7 +42,7 @@ public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings
         if (IsCrossSite(request)) return Html("Refused", "<p class=\"error\">This form was sent from another site, so it was refused.</p>", request, StatusCodes.Status403Forbidden);
         try
         {
-            await publisher.SendAgainAsync(planId, roundId, BaseUrl(request), ct);
+            await publisher.SendAgainAsync(planId, roundId, config.PublicBaseUrl, ct);
             return SeeOther(Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}", "done=sent"));
         }
         catch (ReportNotFoundException ex)
@@ -50,6 +50,4 @@ public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings
             return Html("Not sent", $"<p class=\"error\" role=\"alert\">{H(ex.Message)}</p>", request, StatusCodes.Status404NotFound);
         }
     }
-
-    private string BaseUrl(HttpRequest request) => config.PublicBaseUrl is { } url ? url : $"{request.Scheme}://{request.Host}";
 }

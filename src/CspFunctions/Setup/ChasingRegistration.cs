@@ -4,6 +4,7 @@ using CspFunctions.Responses;
 using CspFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 
@@ -24,9 +25,9 @@ public static class ChasingRegistration
         services.AddSingleton<ChaseSweep>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<DigestSender>();
-        services.AddSingleton(new SendGridEventWebhook(config[Settings.SendGridEventWebhookPublicKey]));
-        services.AddSingleton(sp => new ReminderLinks(sp.GetRequiredService<LinkSigner>(), config[Settings.PublicBaseUrl] ?? "http://localhost:7071",
-            Settings.LinkKeys(config)[config[Settings.LinkSigningActiveKeyId]!], config[Settings.SendGridInboundDomain] ?? "reply.localhost.example", ReminderLinks.DefaultGrace));
+        services.AddSingleton(sp => new SendGridEventWebhook(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.EventWebhookPublicKey));
+        services.AddSingleton(sp => new ReminderLinks(sp.GetRequiredService<LinkSigner>(), sp.GetRequiredService<IOptions<CspOptions>>().Value.PublicBaseUrl,
+            Settings.LinkKeys(config)[config[Settings.LinkSigningActiveKeyId]!], sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundDomain, ReminderLinks.DefaultGrace));
 
         services.AddSingleton(sp => new LocalOutbox(Path.GetFullPath(config[Settings.OutboxPath] is { Length: > 0 } path ? path : ".outbox"), sp.GetRequiredService<TimeProvider>()));
         if (SendGridSettings.From(config) is { } sendGrid)

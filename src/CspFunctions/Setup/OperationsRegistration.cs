@@ -1,6 +1,7 @@
 using CspFunctions.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Setup;
 
@@ -10,8 +11,7 @@ public static class OperationsRegistration
     public static IServiceCollection AddCspOperations(this IServiceCollection services, IConfiguration config)
     {
         services.AddCspTelemetry(config);
-        var days = int.TryParse(config[Settings.RetentionInboundMailDays], out var d) ? d : InboundMailRetention.DefaultDays;
-        services.AddSingleton(new InboundMailRetention(days));
+        services.AddSingleton(sp => new InboundMailRetention(sp.GetRequiredService<IOptions<RetentionOptions>>().Value.InboundMailDays));
         services.AddSingleton<InboundMailPurger>();
         return services;
     }

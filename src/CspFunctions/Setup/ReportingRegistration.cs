@@ -3,6 +3,7 @@ using CspFunctions.Reporting;
 using CspFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CspFunctions.Setup;
@@ -19,7 +20,7 @@ public static class ReportingRegistration
         services.AddSingleton<IFailedWorkList, PoisonQueueList>();
         services.AddSingleton<IPublicationStore, TablePublicationStore>();
         services.AddSingleton<ISnapshotStore, BlobSnapshotStore>();
-        services.AddSingleton(ReportingSettings.From(config));
+        services.AddSingleton(sp => ReportingSettings.From(config, sp.GetRequiredService<IOptions<CspOptions>>().Value));
         services.AddSingleton(BoardWebhookRetry.Default);
         services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ReportSource>();

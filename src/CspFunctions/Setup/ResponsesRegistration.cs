@@ -2,6 +2,7 @@ using CspFunctions.Responses;
 using CspFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Setup;
 
@@ -10,7 +11,7 @@ public static class ResponsesRegistration
     /// <summary>The response form, inbound replies and their stores. Emails go through whichever IMailSender the app registers.</summary>
     public static IServiceCollection AddResponses(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(new ResponseOptions(config[Settings.PublicBaseUrl] ?? "http://localhost:7071", config[Settings.SendGridInboundDomain] ?? ""));
+        services.AddSingleton(sp => new ResponseOptions(sp.GetRequiredService<IOptions<CspOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundDomain));
         services.AddSingleton<BlobContainers>();
         services.AddSingleton<IReplyAddressBook, TableReplyAddressBook>();
         services.AddSingleton<IContactPauses, TableContactPauses>();
@@ -21,7 +22,7 @@ public static class ResponsesRegistration
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<ResponseMailer>();
         services.AddSingleton<InboundMailProcessor>();
-        services.AddSingleton(new CspFunctions.Responses.InboundParseSignature(new CspFunctions.Messaging.SendGridEventWebhook(config[Settings.SendGridInboundParsePublicKey])));
+        services.AddSingleton(sp => new InboundParseSignature(new CspFunctions.Messaging.SendGridEventWebhook(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundParsePublicKey)));
         return services;
     }
 }

@@ -10,6 +10,7 @@ using CspFunctions.Responses;
 using CspFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Setup;
 
@@ -24,8 +25,9 @@ public static class ServiceRegistration
         services.AddSingleton(new SettingsWarnings(warnings));
         services.AddHostedService<SettingsWarningsLogger>();
 
+        services.AddCspOptions(config);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new StorageNames(config[Settings.TablePrefix] ?? "csp"));
+        services.AddSingleton(sp => new StorageNames(sp.GetRequiredService<IOptions<CspOptions>>().Value.TablePrefix));
         services.AddSingleton(StorageClients.Create(config));
         services.AddSingleton<TableSetup>();
         services.AddSingleton<IPlanStore, TablePlanStore>();

@@ -34,6 +34,10 @@ public static class Settings
     public const string GraphBaseUrl = "Csp:Graph:BaseUrl";
     public const string BoardWorkflowWebhookUrl = "Csp:Board:WorkflowWebhookUrl";
     public const string RetentionInboundMailDays = "Csp:Retention:InboundMailDays";
+    /// <summary>The reminders queue: the SendReminder trigger binds to this setting and the sweep enqueues to it.</summary>
+    public const string RemindersQueue = "Csp:Queues:Reminders";
+    /// <summary>The board-notices queue: written when a round is published, read by SendBoardNotices.</summary>
+    public const string BoardNoticesQueue = "Csp:Queues:BoardNotices";
     /// <summary>Set: logs, traces and metrics go to Application Insights through OpenTelemetry. Unset (locally): nothing is exported.</summary>
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     /// <summary>"Authorization=AAD;ClientId={uami client id}": export with the managed identity (local auth is disabled on the component).</summary>
@@ -45,7 +49,7 @@ public static class Settings
         LinkSigningActiveKeyId, LinkSigningKeys + ":k1",
         SendGridApiKey, SendGridFromEmail, SendGridFromName, SendGridInboundDomain, SendGridSandboxMode, SendGridEventWebhookPublicKey, SendGridInboundParsePublicKey,
         GraphTenantId, GraphClientId, GraphClientSecret, GraphTeamsAppId,
-        BoardWorkflowWebhookUrl, RetentionInboundMailDays,
+        BoardWorkflowWebhookUrl, RetentionInboundMailDays, RemindersQueue, BoardNoticesQueue,
         ApplicationInsightsConnectionString, ApplicationInsightsAuthentication,
     ];
 
@@ -76,7 +80,9 @@ public static class Settings
         return (blanked, warnings);
     }
 
-    /// <summary>Checks configuration and returns one plain message per problem, each naming its setting.</summary>
+    /// <summary>Checks what must hold before anything is registered (storage, signing keys, unresolved Key Vault references, a
+    /// number that options binding could not read) and returns one plain message per problem, each naming its setting. The
+    /// other values are checked when the app starts, by the options classes (<see cref="OptionsRegistration"/>).</summary>
     public static IReadOnlyList<string> Validate(IConfiguration config)
     {
         var problems = new List<string>();
@@ -93,21 +99,13 @@ public static class Settings
             problems.Add($"Setting '{Storage}' is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite) " +
                          $"or set '{EnvName(StorageAccountName)}' to use a managed identity.");
 
-        var prefix = config[TablePrefix];
-        if (prefix is not null && !StorageNames.IsValidPrefix(prefix))
-            problems.Add($"Setting '{EnvName(TablePrefix)}' must be 1-20 letters or digits starting with a letter (got '{prefix}').");
-
-        var baseUrl = config[PublicBaseUrl];
-        if (!string.IsNullOrWhiteSpace(baseUrl) && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            problems.Add($"Setting '{EnvName(PublicBaseUrl)}' must be an absolute http(s) URL (got '{baseUrl}').");
-
         var activeKeyId = config[LinkSigningActiveKeyId];
         if (string.IsNullOrWhiteSpace(activeKeyId))
             problems.Add($"Setting '{EnvName(LinkSigningActiveKeyId)}' is missing: name the key that signs response links (e.g. k1) and set '{EnvName(LinkSigningKeys)}__k1'.");
         else if (config[$"{LinkSigningKeys}:{activeKeyId}"] is not { } key || key.Length < 32)
             problems.Add($"Setting '{EnvName(LinkSigningKeys)}__{activeKeyId}' must hold a secret of at least 32 characters (the active link-signing key).");
 
-        if (config[RetentionInboundMailDays] is { Length: > 0 } days && !(int.TryParse(days, out var d) && d >= 1))
+        if (config[RetentionInboundMailDays] is { Length: > 0 } days && !int.TryParse(days, out _))
             problems.Add($"Setting '{EnvName(RetentionInboundMailDays)}' must be a whole number of days, at least 1 (got '{days}').");
 
         return problems;

@@ -1,6 +1,6 @@
 namespace CspFunctions.Setup;
 
-/// <summary>Table, queue and container names. A prefix lets several deployments or test runs share one account.</summary>
+/// <summary>Table and container names (queue names are settings: <see cref="QueueOptions"/>). A prefix lets several deployments or test runs share one account.</summary>
 public sealed record StorageNames(string Prefix)
 {
     public string Plans => Prefix + "plans";
@@ -23,12 +23,6 @@ public sealed record StorageNames(string Prefix)
     public string EvidenceContainer => Prefix.ToLowerInvariant() + "evidence";
     /// <summary>Blob container of published report snapshots.</summary>
     public string Reports => Prefix.ToLowerInvariant() + "reports";
-
-    /// <summary>The reminder queue. The queue trigger names it as a constant (<see cref="Chasing.SendReminderFunction.QueueName"/>),
-    /// so in a deployment the prefix stays "csp"; tests use their own prefix and drive the sender directly.</summary>
-    public string ReminderQueue => Prefix.ToLowerInvariant() + "reminders";
-    /// <summary>Where the runtime parks reminders that failed five times; listed on the manager pages.</summary>
-    public string ReminderPoisonQueue => ReminderQueue + "-poison";
 
     public IEnumerable<string> All => [Plans, PlanIndex, Updates, ReminderLog, ContactHealth, Publications, ReplyAddresses, ContactPauses, Inbound, InboundLog, Evidence, LinkRenewals, InboundContainer, EvidenceContainer, Reports];
 

@@ -1,19 +1,21 @@
 using Azure;
 using CspFunctions.Reporting;
 using CspFunctions.Setup;
+using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Storage;
 
 /// <summary>Peeks (never dequeues) the reminders poison queue so the manager sees what failed every retry.</summary>
-public sealed class PoisonQueueList(StorageClients clients, StorageNames names) : IFailedWorkList
+public sealed class PoisonQueueList(StorageClients clients, IOptions<QueueOptions> queues) : IFailedWorkList
 {
     public async Task<IReadOnlyList<FailedWork>> ListAsync(CancellationToken ct = default)
     {
-        var queue = clients.Queues.GetQueueClient(names.ReminderPoisonQueue);
+        var name = QueueOptions.Poison(queues.Value.Reminders);
+        var queue = clients.Queues.GetQueueClient(name);
         try
         {
             var peeked = await queue.PeekMessagesAsync(32, ct);
-            return peeked.Value.Select(m => new FailedWork(names.ReminderPoisonQueue, m.MessageId, Summary(m.Body), m.InsertedOn, m.DequeueCount)).ToList();
+            return peeked.Value.Select(m => new FailedWork(name, m.MessageId, Summary(m.Body), m.InsertedOn, m.DequeueCount)).ToList();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -1,14 +1,15 @@
 using CspFunctions.Chasing;
 using CspFunctions.Setup;
+using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Storage;
 
 /// <summary>One Storage-queue message per reminder; the queue-triggered function sends it.</summary>
-public sealed class StorageReminderQueue(StorageClients clients, StorageNames names) : IReminderQueue
+public sealed class StorageReminderQueue(StorageClients clients, IOptions<QueueOptions> queues) : IReminderQueue
 {
     private readonly Lazy<Task<Azure.Storage.Queues.QueueClient>> _queue = new(async () =>
     {
-        var queue = clients.Queues.GetQueueClient(names.ReminderQueue);
+        var queue = clients.Queues.GetQueueClient(queues.Value.Reminders);
         await queue.CreateIfNotExistsAsync();
         return queue;
     });

@@ -29,7 +29,7 @@ public sealed class ChasingTestBed : IAsyncDisposable
             services.AddSingleton(new GraphServiceClient(GraphTeamsNotifier.CreateHttpClient(), new AnonymousAuthenticationProvider(), Stubs.GraphBaseUrl));
             services.AddSingleton<ITeamsNotifier, GraphTeamsNotifier>();
         }, new Dictionary<string, string?> { ["Csp:SendGrid:ApiKey"] = "SG.test", ["Csp:SendGrid:Host"] = Stubs.Url });
-        Queue = Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(Services.GetRequiredService<StorageNames>().ReminderQueue);
+        Queue = Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.Reminders);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

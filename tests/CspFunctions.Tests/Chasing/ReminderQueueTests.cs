@@ -15,6 +15,7 @@ public sealed class ReminderQueueTests(StorageFixture storage) : IDisposable
 
     public void Dispose() => Directory.Delete(_outbox, recursive: true);
 
+    /// <summary>The host runs with a table prefix other than "csp": the sweep's queue and the trigger's queue are the same setting.</summary>
     [Fact]
     public async Task A_queued_reminder_is_sent_once_and_a_bad_message_is_parked_in_the_poison_queue()
     {
@@ -24,14 +25,16 @@ public sealed class ReminderQueueTests(StorageFixture storage) : IDisposable
         await host.Services.GetRequiredService<IPlanStore>().SaveRoundAsync(ReportingRound.For(document.Id!, new FinancialYear(2019).Quarter(1), new DateOnly(2019, 7, 19)), null);
 
         var clients = host.Services.GetRequiredService<StorageClients>();
-        var queue = clients.Queues.GetQueueClient(SendReminderFunction.QueueName);
-        var poison = clients.Queues.GetQueueClient(SendReminderFunction.QueueName + "-poison");
+        var queueName = host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Csp:Queues:Reminders"]!;
+        Assert.DoesNotContain("csp", queueName);
+        var queue = clients.Queues.GetQueueClient(queueName);
+        var poison = clients.Queues.GetQueueClient(queueName + "-poison");
         await queue.CreateIfNotExistsAsync();
         await poison.CreateIfNotExistsAsync();
         var poisonBefore = (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount;
         var request = new ReminderRequest(document.Id!, "2019-20-Q1", "council", "opening", "email", "corr-123");
-        await queue.SendMessageAsync(request.ToJson());
-        await queue.SendMessageAsync(request.ToJson()); // a second sweep enqueued the same reminder
+        // Enqueued as the sweep does, twice (a second sweep enqueued the same reminder).
+        await host.Services.GetRequiredService<IReminderQueue>().EnqueueAsync([request, request]);
         var bad = "{\"this is\": \"not a reminder\"} " + Guid.NewGuid();
         await queue.SendMessageAsync(bad);
 

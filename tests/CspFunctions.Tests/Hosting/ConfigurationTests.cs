@@ -37,19 +37,24 @@ public sealed class ConfigurationTests
     [Fact]
     public void Every_problem_is_reported_together()
     {
-        var ex = StartWith(new() { ["Csp:TablePrefix"] = "bad-prefix!", ["Csp:PublicBaseUrl"] = "not a url" });
-        Assert.Equal(4, ex.Problems.Count);
+        var ex = StartWith(new() { ["Csp:Retention:InboundMailDays"] = "a year" });
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.Contains(ex.Problems, p => p.Contains("AzureWebJobsStorage"));
         Assert.Contains(ex.Problems, p => p.Contains("Csp__LinkSigning__ActiveKeyId"));
-        Assert.Contains(ex.Problems, p => p.Contains("Csp__TablePrefix"));
-        Assert.Contains(ex.Problems, p => p.Contains("Csp__PublicBaseUrl"));
+        Assert.Contains(ex.Problems, p => p.Contains("Csp__Retention__InboundMailDays"));
         Assert.Contains("cannot start because of its configuration", ex.Message);
     }
 
     [Fact]
     public void A_valid_local_configuration_starts()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Csp:LinkSigning:ActiveKeyId"] = "k1", ["Csp:LinkSigning:Keys:k1"] = new string('k', 32) }).Build();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Csp:LinkSigning:ActiveKeyId"] = "k1", ["Csp:LinkSigning:Keys:k1"] = new string('k', 32),
+            ["Csp:Queues:Reminders"] = "cspreminders", ["Csp:Queues:BoardNotices"] = "cspboardnotices",
+        }).Build();
         using var provider = new ServiceCollection().AddLogging().AddCspFunctions(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         Assert.Equal("cspplans", provider.GetRequiredService<StorageNames>().Plans);
     }
 

@@ -25,6 +25,23 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public void Every_queue_trigger_binds_to_a_queue_setting_that_Bicep_sets()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "infra", "settings.json")));
+        var setByBicep = doc.RootElement.GetProperty("setByBicep").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
+        var queues = FunctionCatalog.Load().Where(f => f.Trigger == TriggerKind.Queue).ToList();
+        Assert.NotEmpty(queues);
+        foreach (var function in queues)
+        {
+            Assert.Matches("^%Csp:Queues:[A-Za-z]+%$", function.QueueName);
+            var setting = function.QueueName!.Trim('%');
+            Assert.Contains(setting, Settings.All);
+            Assert.Contains(Settings.EnvName(setting), setByBicep);
+            Assert.True(LocalSettings.Defaults.ContainsKey(setting), $"the local host has no default for {setting}");
+        }
+    }
+
+    [Fact]
     public void The_sample_local_settings_hold_every_local_setting_with_safe_defaults()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "local.settings.sample.json")));

@@ -4,6 +4,7 @@ using CspFunctions.Plans;
 using CspFunctions.Setup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Tests.Infrastructure;
 
@@ -42,10 +43,15 @@ public sealed class StorageFixture : IAsyncLifetime
     /// <summary>A table prefix no other test or run uses: "t" + run id + counter.</summary>
     public static string NewPrefix() => $"t{RunId}{Interlocked.Increment(ref _counter)}";
 
-    public static Dictionary<string, string?> Settings(string? prefix = null) => new()
+    public static Dictionary<string, string?> Settings(string? prefix = null) => SettingsFor(prefix ?? NewPrefix());
+
+    private static Dictionary<string, string?> SettingsFor(string prefix) => new()
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-        ["Csp:TablePrefix"] = prefix ?? NewPrefix(),
+        ["Csp:TablePrefix"] = prefix,
+        // Queues of their own too, so hosts that poll queues never take another test's messages.
+        ["Csp:Queues:Reminders"] = prefix + "reminders",
+        ["Csp:Queues:BoardNotices"] = prefix + "boardnotices",
         ["Csp:PublicBaseUrl"] = "http://localhost:7071",
         ["Csp:LinkSigning:ActiveKeyId"] = "test",
         ["Csp:LinkSigning:Keys:test"] = "test-signing-key-0123456789abcdef0123456789",
@@ -62,7 +68,9 @@ public sealed class StorageFixture : IAsyncLifetime
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddCspFunctions(config);
         configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.GetRequiredService<IStartupValidator>().Validate(); // what the host does on start
+        return provider;
     }
 
     public PlanDocument LoadSample()

@@ -53,7 +53,7 @@ public sealed class CounterEmissionTests(StorageFixture storage)
     }
 
     [Fact]
-    public async Task SendReminder_counts_a_message_on_its_last_failed_attempt_under_the_real_poison_queue_name()
+    public async Task SendReminder_counts_a_message_on_its_last_failed_attempt_under_its_poison_queue_name()
     {
         await using var bed = new ChasingTestBed(storage);
         using var recorder = new MeterRecorder(bed.Get<CspTelemetry>().Meter);
@@ -70,13 +70,14 @@ public sealed class CounterEmissionTests(StorageFixture storage)
             await Assert.ThrowsAsync<HttpRequestException>(() => function.Run(delivery, CancellationToken.None));
             Assert.Equal(attempt < 5 ? 0 : 1, recorder.Sum("poison_messages"));
         }
-        Assert.Equal(1, recorder.Sum("poison_messages", t => Equals(t["queue"], "cspreminders-poison")));
+        var poisonQueue = bed.Get<Microsoft.Extensions.Options.IOptions<CspFunctions.Setup.QueueOptions>>().Value.Reminders + "-poison";
+        Assert.Equal(1, recorder.Sum("poison_messages", t => Equals(t["queue"], poisonQueue)));
         Assert.Equal(0, recorder.Sum("reminders_sent"));
 
         // A message that is not a reminder at all is counted too when the runtime gives up on it.
         var junk = QueuesModelFactory.QueueMessage("junk", "r", BinaryData.FromString("{\"not\":\"a reminder\"}"), 5);
         await Assert.ThrowsAsync<FormatException>(() => function.Run(junk, CancellationToken.None));
-        Assert.Equal(2, recorder.Sum("poison_messages", t => Equals(t["queue"], "cspreminders-poison")));
+        Assert.Equal(2, recorder.Sum("poison_messages", t => Equals(t["queue"], poisonQueue)));
         _ = plan;
     }
 
