@@ -47,6 +47,9 @@ param managerAuthClientId string = ''
 @maxValue(3650)
 param inboundMailRetentionDays int = 365
 
+@description('Emailed replies count as a contact\'s only when SendGrid\'s SPF or DKIM results verify the From domain. false only for a trial tenant.')
+param requireSenderAuthentication bool = true
+
 @description('Public https base URL for links in e-mails (e.g. a custom domain). Empty = https://<function app default host name>.')
 param publicBaseUrl string = ''
 
@@ -169,6 +172,7 @@ var settingValues = {
   Csp__SendGrid__FromName: sendGridFromName
   Csp__SendGrid__InboundDomain: sendGridInboundDomain
   Csp__SendGrid__SandboxMode: 'false'
+  Csp__SendGrid__RequireSenderAuthentication: string(requireSenderAuthentication)
   Csp__Graph__TenantId: tenant().tenantId
   Csp__Graph__ClientId: graphClientId
   Csp__Graph__TeamsAppId: graphTeamsAppId

@@ -119,7 +119,11 @@ public sealed class InboundMailBench : IBenchProgram
 
     private static async Task PostAsync(HttpClient client, HttpContent email)
     {
-        using var form = new MultipartFormDataContent { { email, "email" }, { new StringContent("{\"to\":[],\"from\":\"\"}"), "envelope" } };
+        using var form = new MultipartFormDataContent
+        {
+            { email, "email" }, { new StringContent("{\"to\":[],\"from\":\"\"}"), "envelope" },
+            { new StringContent("{@example.org : pass}"), "dkim" }, { new StringContent("pass"), "SPF" },
+        };
         using var response = await client.PostAsync("/api/inbound/sendgrid", form);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode || !body.Contains("\"Applied\"")) throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");

@@ -14,6 +14,7 @@ public static partial class AutoReply
         if (!string.IsNullOrWhiteSpace(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)) return true;
         if (message.Headers.Contains("X-Autoreply") || message.Headers.Contains("X-Autorespond")) return true;
         if (message.Headers["Precedence"]?.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase) == true) return true;
+        if (message.Body is MultipartReport) return true;
         return IsOutOfOfficeSubject(message.Subject);
     }
 
@@ -35,19 +36,19 @@ public static partial class AutoReply
 
     private static DateOnly? FirstDate(string text, DateOnly today)
     {
+        var iso = IsoDate().Match(text);
         var numeric = NumericDate().Match(text);
-        var dayMonth = DayMonth().Match(text);
-        var monthDay = MonthDay().Match(text);
-        var candidates = new[] { numeric, dayMonth, monthDay }.Where(m => m.Success).OrderBy(m => m.Index);
+        var candidates = new[] { iso, numeric }.Concat(DayMonth().Matches(text)).Concat(MonthDay().Matches(text))
+            .Where(m => m.Success && (m == iso || m == numeric || MonthOf(m.Groups["mon"].Value) > 0)).OrderBy(m => m.Index);
         foreach (var m in candidates)
         {
             int day, month;
             int? year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
-            if (m == numeric) { day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture); month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture); }
+            if (m == numeric || m == iso) { day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture); month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture); }
             else
             {
                 day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-                month = Array.FindIndex(Months, n => m.Groups["mon"].Value.StartsWith(n, StringComparison.OrdinalIgnoreCase)) + 1;
+                month = MonthOf(m.Groups["mon"].Value);
             }
             if (year is < 100) year += 2000;
             var y = year ?? today.Year;
@@ -59,20 +60,42 @@ public static partial class AutoReply
         return null;
     }
 
-    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    /// <summary>Month names and their common abbreviations in English, Welsh, German, French and Polish (the genitive
+    /// forms Polish dates use), by the prefix that identifies them.</summary>
+    private static readonly (string Prefix, int Month)[] Months =
+    [
+        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+        ("ionawr", 1), ("chwefror", 2), ("mawrth", 3), ("ebrill", 4), ("mai", 5), ("mehefin", 6), ("gorffennaf", 7), ("awst", 8), ("medi", 9), ("hydref", 10), ("tachwedd", 11), ("rhagfyr", 12),
+        ("januar", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("juni", 6), ("juli", 7), ("okt", 10), ("dez", 12),
+        ("janv", 1), ("févr", 2), ("fevr", 2), ("mars", 3), ("avr", 4), ("juin", 6), ("juil", 7), ("août", 8), ("aout", 8), ("sept", 9), ("déc", 12),
+        ("stycz", 1), ("lut", 2), ("marc", 3), ("kwie", 4), ("maj", 5), ("czerw", 6), ("lip", 7), ("sierp", 8), ("wrze", 9), ("paźdz", 10), ("pazdz", 10), ("listop", 11), ("grud", 12),
+    ];
 
-    [GeneratedRegex(@"(automatic reply|auto[- ]?reply|autoreply|out of (the )?office|abwesenheit|réponse automatique|respuesta automática|on leave|annual leave)", RegexOptions.IgnoreCase)]
+    private static int MonthOf(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        if (lower.Length < 3) return 0;
+        // The longest matching prefix wins ("mai" is May in German and French, "mawrth" March in Welsh).
+        var best = Months.Where(m => lower.StartsWith(m.Prefix, StringComparison.Ordinal) || (m.Prefix.Length > lower.Length && m.Prefix.StartsWith(lower, StringComparison.Ordinal) && lower.Length >= 3))
+            .OrderByDescending(m => m.Prefix.Length).FirstOrDefault();
+        return best.Month;
+    }
+
+    [GeneratedRegex(@"(automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|abwesenheit|automatische antwort|réponse automatique|absence|respuesta automática|odpowiedź automatyczna|automatyczna odpowiedź|nieobecność|ateb awtomatig|allan o'r swyddfa|on leave|annual leave)", RegexOptions.IgnoreCase)]
     private static partial Regex OutOfOffice();
 
-    [GeneratedRegex(@"(back (in the office |at work )?on|back in the office|return(ing)?( to (the office|work))?( on)?|away until|out of (the )?office until|on leave until|until)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(back (in the office |at work )?on|back in the office|return(ing)?( to (the office|work))?( on)?|away until|out of (the )?office until|on leave until|until|till|zurück am|zurück ab|wieder (im büro |erreichbar )?(am|ab)|bis( einschließlich| einschl\.| zum)?|de retour( au bureau)? le|jusqu'au|à partir du|wracam|do dnia|powrót|od dnia|yn ôl( yn y swyddfa)? ar|hyd at|tan)(?=\s|$|:)", RegexOptions.IgnoreCase)]
     private static partial Regex ReturnPhrase();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})/(?<m>\d{1,2})(/(?<y>\d{2}|\d{4}))?\b")]
+    [GeneratedRegex(@"\b(?<d>\d{1,2})[/.](?<m>\d{1,2})([/.](?<y>\d{4}|\d{2}))?\b(?![:.]\d)")]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?(?<mon>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b,?(\s+(?<y>\d{4}))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})\b")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(st|nd|rd|th|er|\.)?\s+(of\s+|o\s+|fed\s+)?(?<mon>\p{L}{3,12})\.?,?(\s+(?<y>\d{4})\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"\b(?<mon>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\s+(?<d>\d{1,2})(st|nd|rd|th)?\b,?(\s+(?<y>\d{4}))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<mon>\p{L}{3,12})\.?\s+(?<d>\d{1,2})(st|nd|rd|th)?\b(?![.:/]\d),?(\s+(?<y>\d{4})\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex MonthDay();
 }

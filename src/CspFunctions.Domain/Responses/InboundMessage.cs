@@ -17,4 +17,7 @@ public sealed record InboundMessage(
     public IReadOnlyList<int> ActionsUpdated { get; init; } = [];
     public string? UnassignedText { get; init; }
     public IReadOnlyList<string> Evidence { get; init; } = [];
+    /// <summary>Actions whose emailed update said only "no change" with no earlier update to carry forward: stored as written,
+    /// and the manager should ask for a real update.</summary>
+    public IReadOnlyList<int> NeedsRealUpdate { get; init; } = [];
 }

@@ -3,8 +3,11 @@ namespace CspFunctions.Responses;
 /// <summary>Where an inbound email ended up. Every message reaches one of these; none is dropped silently.</summary>
 public enum InboundState
 {
-    /// <summary>Archived and being processed; a message left here failed mid-way and SendGrid's retry reprocesses it.</summary>
+    /// <summary>Archived; written by earlier versions before processing. Treated like a <see cref="Processing"/> claim whose lease has run out.</summary>
     Received,
+    /// <summary>A delivery holds the claim (until its lease expires) and is processing the message; a message left here
+    /// failed mid-way, and SendGrid's retry takes the claim over once the lease has run out and finishes what is left.</summary>
+    Processing,
     /// <summary>Every part of the reply went into an action's update.</summary>
     Applied,
     /// <summary>Some or all of the text could not be placed on an action; it waits in <see cref="InboundMessage.UnassignedText"/>.</summary>

@@ -53,11 +53,13 @@ public static class MailText
     }
 
     /// <summary>Text of an HTML body: block elements become line breaks, script/style/head are dropped, and quoted history
-    /// (blockquote, Gmail's gmail_quote, Outlook's divRplyFwdMsg/appendonsend) ends the text.</summary>
+    /// (blockquote, Gmail's gmail_quote, Outlook's divRplyFwdMsg/appendonsend) or a client's signature block (Outlook's
+    /// Signature and _MailAutoSig, Gmail's gmail_signature, Thunderbird's moz-signature) ends the text.</summary>
     public static string HtmlToText(string html)
     {
         var text = new StringBuilder();
         var skipDepth = 0;
+        var lineStarts = new Stack<(string Name, int Start)>();
         var tokenizer = new HtmlTokenizer(new StringReader(html));
         while (tokenizer.ReadNextToken(out var token))
         {
@@ -73,16 +75,46 @@ public static class MailText
                     }
                     if (!tag.IsEndTag && IsQuotedHistory(tag)) return Tidy(text.ToString());
                     if (name is "br") text.Append('\n');
-                    else if (name is "p" or "div" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "ul" or "ol" or "table" or "hr") text.Append('\n');
-                    else if (name is "li" && !tag.IsEndTag) text.Append("\n- ");
+                    else if (name is "div" or "tr" or "table" || (name is "p" && (tag.IsEndTag ? lineStarts.TryPeek(out var open) && open.Name == "p" : IsWordLine(tag))))
+                    {
+                        // A line: Gmail, Outlook web and Word's MsoNormal paragraphs put each line in one; an empty one is a blank line.
+                        LineStart(text);
+                        if (!tag.IsEndTag && !tag.IsEmptyElement) lineStarts.Push((name, text.Length));
+                        else if (tag.IsEndTag && lineStarts.TryPop(out var started) && started.Start == text.Length && text.Length > 0) text.Append('\n');
+                    }
+                    else if (name is "p" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "ul" or "ol" or "hr" or "blockquote") BlankLine(text);
+                    else if (name is "li" && !tag.IsEndTag) { LineStart(text); text.Append("- "); }
+                    else if (name is "li") LineStart(text);
                     else if (name is "td" or "th" && tag.IsEndTag) text.Append(' ');
                     break;
                 case HtmlDataToken data when skipDepth == 0 && token.Kind == HtmlTokenKind.Data:
-                    text.Append(CollapseSpaces(WebUtility.HtmlDecode(data.Data)));
+                    var chunk = CollapseSpaces(WebUtility.HtmlDecode(data.Data));
+                    if (chunk.Trim().Length == 0 && (text.Length == 0 || text[^1] == '\n')) break;
+                    text.Append(chunk);
                     break;
             }
         }
         return Tidy(text.ToString());
+    }
+
+    private static bool IsWordLine(HtmlTagToken tag) =>
+        tag.Attributes.Any(a => a.Name.Equals("class", StringComparison.OrdinalIgnoreCase) && (a.Value ?? "").StartsWith("Mso", StringComparison.OrdinalIgnoreCase));
+
+    private static void TrimSpaces(StringBuilder text)
+    {
+        while (text.Length > 0 && text[^1] == ' ') text.Length--;
+    }
+
+    private static void LineStart(StringBuilder text)
+    {
+        TrimSpaces(text);
+        if (text.Length > 0 && text[^1] != '\n') text.Append('\n');
+    }
+
+    private static void BlankLine(StringBuilder text)
+    {
+        LineStart(text);
+        if (text.Length > 0 && !(text.Length >= 2 && text[^2] == '\n')) text.Append('\n');
     }
 
     private static bool IsQuotedHistory(HtmlTagToken tag)
@@ -91,8 +123,11 @@ public static class MailText
         foreach (var attribute in tag.Attributes)
         {
             var value = attribute.Value ?? "";
-            if (attribute.Name.Equals("class", StringComparison.OrdinalIgnoreCase) && (value.Contains("gmail_quote") || value.Contains("moz-cite-prefix") || value.Contains("yahoo_quoted"))) return true;
-            if (attribute.Name.Equals("id", StringComparison.OrdinalIgnoreCase) && (value.StartsWith("divRplyFwdMsg") || value == "appendonsend" || value == "OLK_SRC_BODY_SECTION")) return true;
+            if (attribute.Name.Equals("class", StringComparison.OrdinalIgnoreCase) && (value.Contains("gmail_quote") || value.Contains("moz-cite-prefix") || value.Contains("yahoo_quoted")
+                || value.Contains("gmail_signature") || value.Contains("moz-signature") || value.Split(' ').Contains("signature", StringComparer.OrdinalIgnoreCase))) return true;
+            if (attribute.Name.Equals("id", StringComparison.OrdinalIgnoreCase) && (value.Contains("divRplyFwdMsg") || value.EndsWith("appendonsend") || value.EndsWith("OLK_SRC_BODY_SECTION")
+                || value.Equals("Signature", StringComparison.OrdinalIgnoreCase) || value.EndsWith("_Signature", StringComparison.OrdinalIgnoreCase) || value.Contains("ms-outlook-mobile-signature") || value.Contains("AppleMailSignature"))) return true;
+            if (attribute.Name.Equals("name", StringComparison.OrdinalIgnoreCase) && value == "_MailAutoSig") return true;
         }
         return false;
     }

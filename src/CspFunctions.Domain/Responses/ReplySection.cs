@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CspFunctions.Progress;
 
 namespace CspFunctions.Responses;

@@ -30,11 +30,24 @@ public static class ResponseMail
         return Automatic(new(context.Contact.Name, context.Contact.Email), $"Progress update received: {context.Lead.Name}, {context.Round.Id}", text, html);
     }
 
-    public static OutgoingMail Acknowledgement(ResponseContext context, IReadOnlyList<ProgressUpdate> captured, string unassigned, IReadOnlyList<string> evidence, string formUrl)
+    /// <summary>The reply to an emailed update: each action's update exactly as stored (so a wrong cut is visible and can be
+    /// corrected in the form), the text that could not be placed, "no change" with nothing to carry forward, and the evidence kept.</summary>
+    public static OutgoingMail Acknowledgement(ResponseContext context, IReadOnlyList<ProgressUpdate> captured, string unassigned, IReadOnlyList<string> evidence, string formUrl,
+        IReadOnlyList<int>? needsRealUpdate = null)
     {
         var text = new StringBuilder();
         var html = new StringBuilder();
         if (captured.Count == 0) { text.Append("None of your reply could be placed on an action automatically.\n"); html.Append("<p>None of your reply could be placed on an action automatically.</p>"); }
+        else
+        {
+            text.Append("Above is exactly what was stored for each action from your email. If anything is missing or should not be there, correct it in the form.\n");
+            html.Append("<p>Above is exactly what was stored for each action from your email. If anything is missing or should not be there, correct it in the form.</p>");
+        }
+        foreach (var n in needsRealUpdate ?? [])
+        {
+            text.Append($"\nAction {n}: you said there was no change, but there is no earlier update to carry forward. Please send a real update for it.\n");
+            html.Append($"<p>Action {n}: you said there was no change, but there is no earlier update to carry forward. Please send a real update for it.</p>");
+        }
         if (unassigned.Length > 0)
         {
             text.Append($"\nWe could not tell which action this part is about, so it is waiting for you to place it in the form ({formUrl}):\n{unassigned}\n" +
@@ -55,10 +68,10 @@ public static class ResponseMail
         new StringBuilder($"Here is a new link to your progress form for {plan.Name}, {round.Id}. It works until {expires.UtcDateTime:d MMMM yyyy}.\n\n{formUrl}\n"),
         new StringBuilder($"<p>Here is a new link to your progress form for {E(plan.Name)}, {E(round.Id)}. It works until {expires.UtcDateTime:d MMMM yyyy}.</p><p><a href=\"{E(formUrl)}\">Open your progress form</a></p>"));
 
-    public static OutgoingMail HeldForReview(Contact manager, Plan plan, string leadName, string sender, string subject, string archiveBlob) => Automatic(
+    public static OutgoingMail HeldForReview(Contact manager, Plan plan, string leadName, string sender, string subject, string archiveBlob, string reason) => Automatic(
         new(manager.Name, manager.Email), $"Reply held for review: {leadName}",
-        new StringBuilder($"A reply to {leadName}'s reminder came from {sender}, who is not a contact of that lead. It has not been applied and the sender was told nothing.\nSubject: {subject}\nArchived as: {archiveBlob}\n"),
-        new StringBuilder($"<p>A reply to {E(leadName)}'s reminder came from {E(sender)}, who is not a contact of that lead. It has not been applied and the sender was told nothing.</p><p>Subject: {E(subject)}<br>Archived as: {E(archiveBlob)}</p>"));
+        new StringBuilder($"A reply to {leadName}'s reminder came from {sender}. It has not been applied and the sender was told nothing.\nWhy: {reason}\nSubject: {subject}\nArchived as: {archiveBlob}\n"),
+        new StringBuilder($"<p>A reply to {E(leadName)}'s reminder came from {E(sender)}. It has not been applied and the sender was told nothing.</p><p>Why: {E(reason)}</p><p>Subject: {E(subject)}<br>Archived as: {E(archiveBlob)}</p>"));
 
     public static OutgoingMail Away(MailAddressee to, Plan plan, Lead lead, Contact away, DateOnly? until) => Automatic(
         to, $"{away.Name} is away: {lead.Name}",

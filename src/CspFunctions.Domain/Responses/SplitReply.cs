@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
-using CspFunctions.Progress;
-
 namespace CspFunctions.Responses;
 
+/// <summary>A reply split among a lead's actions, with the substantive text that could not be placed.</summary>
 public sealed record SplitReply(IReadOnlyList<ReplySection> Sections, string Unassigned);

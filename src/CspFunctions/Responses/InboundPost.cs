@@ -24,6 +24,9 @@ public sealed class InboundPost : IAsyncDisposable
     /// <summary>The whole request body as received (for signature checks).</summary>
     public Stream Body { get; private set; } = Stream.Null;
     public IReadOnlyList<string> EnvelopeTo { get; private set; } = [];
+    /// <summary>SendGrid's SPF and dkim verdicts and the envelope sender (all null when the post had none).</summary>
+    public SenderAuthentication Authentication { get; private set; } = SenderAuthentication.None;
+    public InboundEnvelope Envelope => new(EnvelopeTo, Authentication);
     public string Mode { get; private set; } = "raw";
 
     public static async Task<InboundPost> ReadAsync(HttpRequest request, CancellationToken ct)
@@ -77,12 +80,16 @@ public sealed class InboundPost : IAsyncDisposable
 
         var charsets = fields.TryGetValue("charsets", out var charsetJson) ? JsonSerializer.Deserialize<Dictionary<string, string>>(charsetJson) ?? [] : [];
         string? Field(string name) => fields.TryGetValue(name, out var bytes) ? MailText.EncodingFor(charsets.GetValueOrDefault(name) ?? "utf-8", bytes).GetString(bytes) : null;
+        string? envelopeFrom = null;
         if (Field("envelope") is { } envelope)
         {
             using var doc = JsonDocument.Parse(envelope);
-            if (doc.RootElement.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.Array)
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.Array)
                 EnvelopeTo = to.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList();
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.String)
+                envelopeFrom = from.GetString();
         }
+        Authentication = new SenderAuthentication(Clip(Field("SPF")), Clip(Field("dkim")), Clip(envelopeFrom));
 
         if (email is not null) { Message = email; Mode = "raw"; return; }
         if (Field("headers") is null && Field("text") is null && Field("html") is null) { Mode = "no-email"; return; }
@@ -106,6 +113,8 @@ public sealed class InboundPost : IAsyncDisposable
         Message = Own(Spool.Create(null));
         await message.WriteToAsync(Message, ct);
     }
+
+    private static string? Clip(string? value) => value is null ? null : value.Length <= 2000 ? value : value[..2000];
 
     private Stream Own(Stream stream)
     {

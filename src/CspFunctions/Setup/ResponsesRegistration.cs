@@ -2,6 +2,7 @@ using CspFunctions.Responses;
 using CspFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Setup;
@@ -11,7 +12,11 @@ public static class ResponsesRegistration
     /// <summary>The response form, inbound replies and their stores. Emails go through whichever IMailSender the app registers.</summary>
     public static IServiceCollection AddResponses(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(sp => new ResponseOptions(sp.GetRequiredService<IOptions<CspOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundDomain));
+        services.AddSingleton(sp => new ResponseOptions(sp.GetRequiredService<IOptions<CspOptions>>().Value.PublicBaseUrl, sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundDomain)
+        {
+            RequireSenderAuthentication = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.RequireSenderAuthentication,
+        });
+        services.AddSingleton<ReplyInterpreter>();
         services.AddSingleton<BlobContainers>();
         services.AddSingleton<IReplyAddressBook, TableReplyAddressBook>();
         services.AddSingleton<IContactPauses, TableContactPauses>();
@@ -22,6 +27,7 @@ public static class ResponsesRegistration
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<ResponseMailer>();
         services.AddSingleton<InboundMailProcessor>();
+        services.Replace(ServiceDescriptor.Singleton<CspFunctions.Reporting.IHeldReplies, InboundHeldReplies>());
         services.AddSingleton(sp => new InboundParseSignature(new CspFunctions.Messaging.SendGridEventWebhook(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundParsePublicKey)));
         return services;
     }

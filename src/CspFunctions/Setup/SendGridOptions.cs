@@ -10,4 +10,6 @@ public sealed class SendGridOptions
     public string InboundDomain { get; set; } = DefaultInboundDomain;
     public string? EventWebhookPublicKey { get; set; }
     public string? InboundParsePublicKey { get; set; }
+    /// <summary>A reply counts as a contact's only when SendGrid's SPF or DKIM results verify its From domain; false only for a trial tenant.</summary>
+    public bool RequireSenderAuthentication { get; set; } = true;
 }

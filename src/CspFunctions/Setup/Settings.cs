@@ -24,6 +24,9 @@ public static class Settings
     public const string SendGridEventWebhookPublicKey = "Csp:SendGrid:EventWebhookPublicKey";
     /// <summary>Optional: the public key of SendGrid's signed Inbound Parse webhook; when set, unsigned posts are refused.</summary>
     public const string SendGridInboundParsePublicKey = "Csp:SendGrid:InboundParsePublicKey";
+    /// <summary>"true" (default): a reply counts as a contact's only when SendGrid's SPF or DKIM results verify its From domain.
+    /// "false" relaxes that for a trial tenant (the From address alone decides; the log says the sender was not verified).</summary>
+    public const string SendGridRequireSenderAuthentication = "Csp:SendGrid:RequireSenderAuthentication";
     /// <summary>Test and local-stub override of the SendGrid API host; unset in Azure.</summary>
     public const string SendGridHost = "Csp:SendGrid:Host";
     public const string GraphTenantId = "Csp:Graph:TenantId";
@@ -48,7 +51,7 @@ public static class Settings
         Storage, StorageAccountName, StorageClientId, StorageCredential, TablePrefix, PublicBaseUrl, OutboxPath,
         LinkSigningActiveKeyId, LinkSigningKeys + ":k1",
         SendGridApiKey, SendGridFromEmail, SendGridFromName, SendGridInboundDomain, SendGridSandboxMode, SendGridEventWebhookPublicKey, SendGridInboundParsePublicKey,
-        GraphTenantId, GraphClientId, GraphClientSecret, GraphTeamsAppId,
+        SendGridRequireSenderAuthentication, GraphTenantId, GraphClientId, GraphClientSecret, GraphTeamsAppId,
         BoardWorkflowWebhookUrl, RetentionInboundMailDays, RemindersQueue, BoardNoticesQueue,
         ApplicationInsightsConnectionString, ApplicationInsightsAuthentication,
     ];
@@ -104,6 +107,9 @@ public static class Settings
             problems.Add($"Setting '{EnvName(LinkSigningActiveKeyId)}' is missing: name the key that signs response links (e.g. k1) and set '{EnvName(LinkSigningKeys)}__k1'.");
         else if (config[$"{LinkSigningKeys}:{activeKeyId}"] is not { } key || key.Length < 32)
             problems.Add($"Setting '{EnvName(LinkSigningKeys)}__{activeKeyId}' must hold a secret of at least 32 characters (the active link-signing key).");
+
+        if (config[SendGridRequireSenderAuthentication] is { Length: > 0 } require && !bool.TryParse(require, out _))
+            problems.Add($"Setting '{EnvName(SendGridRequireSenderAuthentication)}' must be true or false (got '{require}').");
 
         if (config[RetentionInboundMailDays] is { Length: > 0 } days && !int.TryParse(days, out _))
             problems.Add($"Setting '{EnvName(RetentionInboundMailDays)}' must be a whole number of days, at least 1 (got '{days}').");

@@ -8,13 +8,13 @@ using CspFunctions.Setup;
 
 namespace CspFunctions.Storage;
 
-/// <summary>Attachments in "{prefix}evidence" under "{plan}/{round}/{action}/{guid}/{filename}", listed in the evidence table by round.</summary>
+/// <summary>Attachments in "{prefix}evidence" under "{plan}/{round}/{action}/{key}/{filename}", listed in the evidence table by round.</summary>
 public sealed class BlobEvidenceStore(BlobContainers containers, TableSetup tables, StorageNames names, TimeProvider clock) : IEvidenceStore
 {
-    public async Task<EvidenceItem> AddAsync(string planId, string roundId, int actionNumber, string fileName, string contentType, Stream content, string from, CancellationToken ct = default)
+    public async Task<EvidenceItem> AddAsync(string planId, string roundId, int actionNumber, string fileName, string contentType, Stream content, string from, string? itemKey = null, CancellationToken ct = default)
     {
         var safe = SafeFileName(fileName);
-        var id = Guid.NewGuid().ToString("N");
+        var id = itemKey is { Length: > 0 and <= 80 } key && key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? key : Guid.NewGuid().ToString("N");
         var name = $"{planId}/{roundId}/{actionNumber}/{id}/{safe}";
         var container = await containers.GetAsync(names.EvidenceContainer, ct);
         var blob = container.GetBlobClient(name);
@@ -27,10 +27,10 @@ public sealed class BlobEvidenceStore(BlobContainers containers, TableSetup tabl
         var bytes = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
         var item = new EvidenceItem(planId, roundId, actionNumber, name, safe, contentType, bytes, from, clock.GetUtcNow());
         var table = await tables.GetAsync(names.Evidence, ct);
-        await table.AddEntityAsync(new TableEntity(planId + "|" + roundId, $"{actionNumber:D5}|{id}")
+        await table.UpsertEntityAsync(new TableEntity(planId + "|" + roundId, $"{actionNumber:D5}|{id}")
         {
             ["BlobName"] = name, ["FileName"] = safe, ["ContentType"] = contentType, ["Bytes"] = bytes, ["From"] = from, ["AddedAt"] = item.AddedAt, ["Action"] = actionNumber,
-        }, ct);
+        }, TableUpdateMode.Replace, ct);
         return item;
     }
 

@@ -47,7 +47,11 @@ public sealed class ReminderToReplyTests(StorageFixture storage) : IDisposable
         reply.Body = new TextPart("plain") { Text = "The operation is on track and ahead of schedule.\n\nCy\n\n-----Original Message-----\n" + reminder.TextBody };
         using var raw = new MemoryStream();
         await reply.WriteToAsync(raw);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(raw.ToArray()), "email" }, { new StringContent(reminder.ReplyTo.Mailboxes.Single().Address), "to" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(raw.ToArray()), "email" }, { new StringContent(reminder.ReplyTo.Mailboxes.Single().Address), "to" },
+            { new StringContent("{@example.org : pass}"), "dkim" }, { new StringContent("pass"), "SPF" },
+        };
         using var response = await host.Client.PostAsync("/api/inbound/sendgrid", form);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
 

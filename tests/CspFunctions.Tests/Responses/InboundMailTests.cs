@@ -256,6 +256,7 @@ public sealed class InboundMailTests(StorageFixture storage)
             { new ByteArrayContent(Encoding.Latin1.GetBytes("Budget \u00a38,000 agreed.\n\nOn 1 Jul 2019, CSP Manager wrote:\n> old")), "text" },
             { new StringContent("{\"text\":\"iso-8859-1\",\"headers\":\"UTF-8\"}"), "charsets" },
             { new StringContent($"{{\"to\":[\"{reply}\"],\"from\":\"{ResponsesWorld.HousingEmail}\"}}"), "envelope" },
+            { new StringContent("pass"), "SPF" }, { new StringContent("{@example.org : pass}"), "dkim" },
         };
         var result = await ReadAsync(await world.Client.PostAsync("/api/inbound/sendgrid", form));
         Assert.Equal(("Applied", "parsed"), (result.State, result.Mode));

@@ -108,15 +108,22 @@ public sealed class ResponsesWorld : IAsyncDisposable
         return Encoding.Latin1.GetBytes(text);
     }
 
-    /// <summary>Posts as SendGrid Inbound Parse does in raw mode: multipart/form-data with the whole message in "email".</summary>
-    public Task<HttpResponseMessage> PostRawAsync(byte[] message, string? envelopeTo = null) => PostRawAsync(new ByteArrayContent(message), envelopeTo);
+    /// <summary>SendGrid's verdicts for mail really sent from example.org (where the fixtures' contacts are).</summary>
+    public static readonly SenderAuthentication Verified = new("pass", "{@example.org : pass}", "bounces@example.org");
 
-    public async Task<HttpResponseMessage> PostRawAsync(HttpContent email, string? envelopeTo = null)
+    /// <summary>Posts as SendGrid Inbound Parse does in raw mode: multipart/form-data with the whole message in "email",
+    /// with SendGrid's SPF and dkim results (by default, passing for example.org; <see cref="SenderAuthentication.None"/>: no such fields).</summary>
+    public Task<HttpResponseMessage> PostRawAsync(byte[] message, string? envelopeTo = null, SenderAuthentication? authentication = null) =>
+        PostRawAsync(new ByteArrayContent(message), envelopeTo, authentication);
+
+    public async Task<HttpResponseMessage> PostRawAsync(HttpContent email, string? envelopeTo = null, SenderAuthentication? authentication = null)
     {
+        var auth = authentication ?? Verified;
         using var form = new MultipartFormDataContent();
-        form.Add(new StringContent("mx.example.net"), "dkim");
+        if (auth.Dkim is not null) form.Add(new StringContent(auth.Dkim), "dkim");
+        if (auth.Spf is not null) form.Add(new StringContent(auth.Spf), "SPF");
         form.Add(email, "email");
-        form.Add(new StringContent($"{{\"to\":[\"{envelopeTo ?? "nobody@" + InboundDomain}\"],\"from\":\"sender@example.org\"}}"), "envelope");
+        form.Add(new StringContent($"{{\"to\":[\"{envelopeTo ?? "nobody@" + InboundDomain}\"],\"from\":\"{auth.EnvelopeFrom ?? "sender@example.org"}\"}}"), "envelope");
         form.Add(new StringContent("{\"to\":\"UTF-8\",\"from\":\"UTF-8\",\"subject\":\"UTF-8\"}"), "charsets");
         form.Add(new StringContent("0.0.0.0"), "sender_ip");
         return await Client.PostAsync("/api/inbound/sendgrid", form);
