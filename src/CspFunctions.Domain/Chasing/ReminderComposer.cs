@@ -53,7 +53,7 @@ public static class ReminderComposer
                 a.Restricted,
                 LastRound = previousRoundName,
                 LastStatus = showLast ? last!.Status.Display() : null,
-                LastRag = showLast ? last!.Rag.ToString() : null,
+                LastRag = showLast ? last!.Rag.Display() : null,
                 LastText = showLast ? last!.Text : null,
                 LastBlocks = showLast ? TextBlocks.Parse(last!.Text) : null,
             };

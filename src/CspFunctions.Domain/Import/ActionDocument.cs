@@ -6,6 +6,8 @@ namespace CspFunctions.Import;
 public sealed class ActionDocument
 {
     public int? Number { get; set; }
+    /// <summary>The action's reference as the plan writes it ("12", "1.2", "3a"); without it, the number is the reference.</summary>
+    public string? Reference { get; set; }
     public string? PriorityId { get; set; }
     public string? Text { get; set; }
     public List<string>? LeadIds { get; set; }

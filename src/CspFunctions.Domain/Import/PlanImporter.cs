@@ -12,8 +12,8 @@ public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, Time
 
     public async Task<ImportOutcome> ImportAsync(PlanDocument document, CancellationToken ct = default)
     {
-        var (plan, seedUpdates) = PlanValidator.Validate(document);
-        var existing = await plans.GetAsync(plan.Id, ct);
+        var existing = PlanValidator.IsValidId(document.Id) ? await plans.GetAsync(document.Id!, ct) : null;
+        var (plan, seedUpdates) = PlanValidator.Validate(document, existing?.Plan);
         var saved = await plans.SaveAsync(plan, existing, ct);
 
         var added = 0;

@@ -34,21 +34,4 @@ internal static class PlanSkeleton
         doc.Leads!.Add(new LeadDocument { Id = id, Name = name, Contacts = [] });
         return id;
     }
-
-    /// <summary>"Title &lt;https://...&gt;" or a bare title.</summary>
-    public static DocumentLink Document(string text)
-    {
-        var t = text.Trim();
-        var open = t.LastIndexOf(" <", StringComparison.Ordinal);
-        return open > 0 && t.EndsWith('>') ? new DocumentLink { Title = t[..open].Trim(), Url = t[(open + 2)..^1] } : new DocumentLink { Title = t };
-    }
-
-    /// <summary>Structural problems are reported together with everything validation finds; all or nothing.</summary>
-    public static PlanDocument Finish(PlanDocument doc, List<ImportProblem> problems)
-    {
-        if (problems.Count == 0) return doc;
-        try { PlanValidator.Validate(doc); }
-        catch (PlanImportException ex) { problems.AddRange(ex.Problems); }
-        throw new PlanImportException(problems);
-    }
 }

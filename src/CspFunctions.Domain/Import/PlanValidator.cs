@@ -22,7 +22,9 @@ public static partial class PlanValidator
         return at > 0 && domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.') && !domain.Contains("..");
     }
 
-    public static ValidatedPlan Validate(PlanDocument doc)
+    /// <param name="existing">The stored plan this document replaces, if any: an action keeps the internal number its
+    /// reference had there, so progress history stays with it.</param>
+    public static ValidatedPlan Validate(PlanDocument doc, Plan? existing = null)
     {
         var problems = new List<ImportProblem>();
         void Problem(int? row, string field, string message) => problems.Add(new ImportProblem(row, field, message));
@@ -73,24 +75,35 @@ public static partial class PlanValidator
         }
 
         var actions = new List<PlanAction>();
+        var (references, assigned) = AssignNumbers(doc.Actions ?? [], existing, Problem);
         var numbers = new Dictionary<int, int>();
+        var byReference = new Dictionary<string, (int Number, int Row)>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < (doc.Actions?.Count ?? 0); i++)
         {
             var a = doc.Actions![i];
             var row = a.SourceRow ?? i + 1;
             var ok = true;
-            if (a.Number is not { } number || number < 1 || number > StorageLimits.MaxActionNumber)
+            var reference = references[i];
+            var number = assigned[i] ?? 0;
+            if (reference is null || assigned[i] is null)
             {
-                Problem(row, "actions.number", $"the action number is required, a whole number from 1 to {StorageLimits.MaxActionNumber}");
+                ok = false; // reported by AssignNumbers
+            }
+            else if (byReference.TryGetValue(reference, out var first))
+            {
+                Problem(row, "actions.number", $"action number {reference} is used twice (first at row {first.Row})");
                 ok = false;
-                number = 0;
             }
             else if (numbers.TryGetValue(number, out var firstRow))
             {
                 Problem(row, "actions.number", $"action number {number} is used twice (first at row {firstRow})");
                 ok = false;
             }
-            else numbers[number] = row;
+            else
+            {
+                numbers[number] = row;
+                byReference[reference] = (number, row);
+            }
 
             ok &= CheckText(a.Text, row, "actions.text", "the action text", StorageLimits.MaxTextLength, required: true);
             if (string.IsNullOrWhiteSpace(a.PriorityId)) { Problem(row, "actions.priority", "the action's priority is missing"); ok = false; }
@@ -118,7 +131,10 @@ public static partial class PlanValidator
 
             if (a.CarriedFrom is { Length: > StorageLimits.MaxShortTextLength }) { Problem(row, "actions.carriedFrom", "the carried-from reference is too long"); ok = false; }
             if (ok) actions.Add(new PlanAction(number, a.PriorityId!, NormaliseText(a.Text!), actionLeads, documents, a.Restricted ?? false)
-                { CarriedFrom = string.IsNullOrWhiteSpace(a.CarriedFrom) ? null : a.CarriedFrom.Trim() });
+            {
+                CarriedFrom = string.IsNullOrWhiteSpace(a.CarriedFrom) ? null : a.CarriedFrom.Trim(),
+                Reference = ActionReference.Whole(reference!) == number ? null : reference,
+            });
         }
         if (doc.Actions is null || doc.Actions.Count == 0) Problem(null, "actions", "the plan has no actions");
 
@@ -129,22 +145,28 @@ public static partial class PlanValidator
             var row = u.SourceRow ?? i + 1;
             var ok = true;
             if (!FinancialQuarter.TryParseRoundId(u.RoundId, out _)) { Problem(row, "updates.roundId", $"round '{u.RoundId}' is not a financial quarter like 2018-19-Q4"); ok = false; }
-            if (u.ActionNumber is not { } n || !numbers.ContainsKey(n)) { Problem(row, "updates.actionNumber", $"update for unknown action {u.ActionNumber}"); ok = false; }
-            if (!ProgressStatusNames.TryParse(u.Status, out var status)) { Problem(row, "updates.status", $"unknown status '{u.Status}' (use Not started, On track, At risk, Off track, Complete or Carried forward)"); ok = false; }
-            if (!Enum.TryParse<Rag>(u.Rag, ignoreCase: true, out var rag) || !Enum.IsDefined(rag)) { Problem(row, "updates.rag", $"unknown RAG rating '{u.Rag}' (use Red, Amber or Green)"); ok = false; }
+            int? actionNumber = u.ActionReference is { } written
+                ? ActionReference.Parse(written, out _) is { } r && byReference.TryGetValue(r, out var found) ? found.Number : null
+                : u.ActionNumber is { } n && numbers.ContainsKey(n) ? n : null;
+            if (actionNumber is null) { Problem(row, "updates.actionNumber", $"update for unknown action {u.ActionReference ?? u.ActionNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)}"); ok = false; }
+            var status = ProgressStatus.NotGiven;
+            if (!string.IsNullOrWhiteSpace(u.Status) && !ProgressWords.TryStatus(u.Status, out status)) { Problem(row, "updates.status", $"unknown status '{u.Status}' (use {ProgressWords.StatusWords})"); ok = false; }
+            var rag = Rag.NotGiven;
+            if (!string.IsNullOrWhiteSpace(u.Rag) && !ProgressWords.TryRag(u.Rag, out rag)) { Problem(row, "updates.rag", $"unknown RAG rating '{u.Rag}' (use Red, Amber or Green)"); ok = false; }
             ok &= CheckText(u.Text, row, "updates.text", "the progress text", StorageLimits.MaxTextLength, required: true);
             var channel = UpdateChannel.Import;
             if (!string.IsNullOrWhiteSpace(u.Channel) && !Enum.TryParse(u.Channel, ignoreCase: true, out channel)) { Problem(row, "updates.channel", $"unknown channel '{u.Channel}'"); ok = false; }
-            if (ok) updates.Add(new SeedUpdate(u.RoundId!, u.ActionNumber!.Value, status, rag, NormaliseText(u.Text!), string.IsNullOrWhiteSpace(u.GivenBy) ? "Imported" : u.GivenBy.Trim(), channel));
+            if (ok) updates.Add(new SeedUpdate(u.RoundId!, actionNumber!.Value, status, rag, NormaliseText(u.Text!), string.IsNullOrWhiteSpace(u.GivenBy) ? "Imported" : u.GivenBy.Trim(), channel));
         }
         var duplicateUpdates = updates.GroupBy(u => (u.RoundId, u.ActionNumber)).Where(g => g.Count() > 1);
-        foreach (var dup in duplicateUpdates) Problem(null, "updates", $"action {dup.Key.ActionNumber} has {dup.Count()} updates for {dup.Key.RoundId}; give one");
+        foreach (var dup in duplicateUpdates)
+            Problem(null, "updates", $"action {actions.FirstOrDefault(x => x.Number == dup.Key.ActionNumber)?.Ref ?? dup.Key.ActionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)} has {dup.Count()} updates for {dup.Key.RoundId}; give one");
 
         if (problems.Count > 0) throw new PlanImportException(problems);
 
         var plan = new Plan(doc.Id!, doc.Name!.Trim(), doc.FinancialYearStart!.Value, timeZone,
             string.IsNullOrWhiteSpace(doc.Introduction) ? null : NormaliseText(doc.Introduction), managers, priorities, leads,
-            actions.OrderBy(a => priorities.FindIndex(p => p.Id == a.PriorityId)).ToList()) { BoardMembers = boardMembers };
+            actions.OrderBy(a => priorities.FindIndex(p => p.Id == a.PriorityId)).ThenBy(a => a.Ref, ActionReference.NaturalOrder).ToList()) { BoardMembers = boardMembers };
         return new ValidatedPlan(plan, updates);
 
         bool CheckText(string? text, int? row, string field, string what, int max, bool required)
@@ -180,6 +202,57 @@ public static partial class PlanValidator
             }
             return result;
         }
+    }
+
+    /// <summary>Each action's reference (as written, or its number) and the internal number it is stored under: the number
+    /// given, else the number the same reference has in the stored plan, else the reference itself when it is a whole number,
+    /// else the next number no other action uses.</summary>
+    private static (string?[] References, int?[] Numbers) AssignNumbers(List<ActionDocument> actions, Plan? existing, Action<int?, string, string> problem)
+    {
+        var references = new string?[actions.Count];
+        var numbers = new int?[actions.Count];
+        var used = new HashSet<int>();
+        var known = existing?.Actions.GroupBy(a => a.Ref, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Number, StringComparer.OrdinalIgnoreCase) ?? [];
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var a = actions[i];
+            var row = a.SourceRow ?? i + 1;
+            if (a.Reference is { } written)
+            {
+                references[i] = ActionReference.Parse(written, out var why);
+                if (references[i] is null) problem(row, "actions.number", why ?? "the action number is missing");
+            }
+            else if (a.Number is { } n) references[i] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (a.Number is { } given)
+            {
+                if (given < 1 || given > StorageLimits.MaxActionNumber)
+                {
+                    problem(row, "actions.number", $"the action number is required, a whole number from 1 to {StorageLimits.MaxActionNumber}");
+                    references[i] = null;
+                }
+                else numbers[i] = given;
+            }
+            else if (references[i] is null && a.Reference is null)
+                problem(row, "actions.number", $"the action number is required, a whole number from 1 to {StorageLimits.MaxActionNumber}");
+        }
+        for (var i = 0; i < actions.Count; i++)
+            if (numbers[i] is { } n) used.Add(n);
+        for (var i = 0; i < actions.Count; i++)
+            if (numbers[i] is null && references[i] is { } r && known.TryGetValue(r, out var kept) && used.Add(kept)) numbers[i] = kept;
+        for (var i = 0; i < actions.Count; i++)
+            if (numbers[i] is null && references[i] is { } r && ActionReference.Whole(r) is { } whole and >= 1 and <= StorageLimits.MaxActionNumber && used.Add(whole)) numbers[i] = whole;
+        var next = Math.Max(used.Count == 0 ? 0 : used.Max(), existing?.Actions.Count > 0 ? existing.Actions.Max(a => a.Number) : 0) + 1;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (numbers[i] is not null || references[i] is null) continue;
+            // A second "12" keeps no number of its own; it is reported as used twice.
+            if (ActionReference.Whole(references[i]!) is { } whole && used.Contains(whole) && references.Take(i).Contains(references[i], StringComparer.OrdinalIgnoreCase)) { numbers[i] = whole; continue; }
+            while (used.Contains(next)) next++;
+            if (next > StorageLimits.MaxActionNumber) { problem(actions[i].SourceRow ?? i + 1, "actions.number", "the plan has too many actions"); continue; }
+            numbers[i] = next;
+            used.Add(next);
+        }
+        return (references, numbers);
     }
 
     /// <summary>Normalises line endings to \n and trims trailing whitespace; keeps paragraphs and bullets.</summary>

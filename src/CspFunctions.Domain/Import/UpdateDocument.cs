@@ -7,6 +7,8 @@ public sealed class UpdateDocument
 {
     public string? RoundId { get; set; }
     public int? ActionNumber { get; set; }
+    /// <summary>The action by its reference, when the update came from a table; JSON may use either.</summary>
+    public string? ActionReference { get; set; }
     public string? Status { get; set; }
     public string? Rag { get; set; }
     public string? Text { get; set; }

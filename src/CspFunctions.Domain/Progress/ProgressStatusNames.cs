@@ -10,8 +10,14 @@ public static class ProgressStatusNames
         ProgressStatus.OffTrack => "Off track",
         ProgressStatus.Complete => "Complete",
         ProgressStatus.CarriedForward => "Carried forward",
+        ProgressStatus.NotGiven => "Status not given",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
+
+    public static string Display(this Rag rag) => rag == Rag.NotGiven ? "RAG not given" : rag.ToString();
+
+    /// <summary>The statuses a lead can choose (not "not given", which only an imported file can carry).</summary>
+    public static IEnumerable<ProgressStatus> Choosable => Enum.GetValues<ProgressStatus>().Where(s => s != ProgressStatus.NotGiven);
 
     /// <summary>Accepts the enum name ("OnTrack") or the words users write ("On track", "on-track").</summary>
     public static bool TryParse(string? text, out ProgressStatus status)

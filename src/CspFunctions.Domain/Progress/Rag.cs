@@ -1,3 +1,4 @@
 namespace CspFunctions.Progress;
 
-public enum Rag { Red, Amber, Green }
+/// <summary>NotGiven: imported progress that came without a RAG rating.</summary>
+public enum Rag { Red, Amber, Green, NotGiven }

@@ -7,6 +7,7 @@ public static class DirectionOfTravel
     public static Direction Between(Rag? previous, Rag current) => previous switch
     {
         null => Direction.New,
+        _ when previous == Rag.NotGiven || current == Rag.NotGiven => Direction.New,
         { } p when Rank(current) > Rank(p) => Direction.Improved,
         { } p when Rank(current) < Rank(p) => Direction.Worse,
         _ => Direction.Same,

@@ -18,8 +18,8 @@ public sealed record PerformanceSummary(
     {
         var updates = rows.Where(r => r.Progress is not null).Select(r => r.Progress!).ToList();
         return new PerformanceSummary(title, rows.Count, updates.Count,
-            Enum.GetValues<ProgressStatus>().Select(s => new Count(s.Display(), updates.Count(u => u.Status == s), s.ToString())).ToList(),
-            Enum.GetValues<Rag>().Select(r => new Count(r.ToString(), updates.Count(u => u.Rag == r), r.ToString())).ToList(),
+            ProgressStatusNames.Choosable.Select(s => new Count(s.Display(), updates.Count(u => u.Status == s), s.ToString())).ToList(),
+            Enum.GetValues<Rag>().Where(r => r != Rag.NotGiven).Select(r => new Count(r.ToString(), updates.Count(u => u.Rag == r), r.ToString())).ToList(),
             Enum.GetValues<Direction>().Select(d => new Count(d.Display(), updates.Count(u => u.Direction == d), d.ToString())).ToList());
     }
 }

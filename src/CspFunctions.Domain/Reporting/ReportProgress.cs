@@ -12,10 +12,11 @@ public sealed record ReportProgress(
     Direction Direction)
 {
     public string StatusWord => Status.Display();
-    public string RagWord => Rag.ToString();
+    public string RagWord => Rag.Display();
     public string RagClass => "rag-" + Rag.ToString().ToLowerInvariant();
     public string DirectionWord => Direction.Display();
     public IReadOnlyList<TextBlock> Blocks => TextBlocks.Parse(Text);
     /// <summary>The first line of the progress cell: "Complete · RAG Green".</summary>
-    public string Heading => $"{StatusWord} · RAG {RagWord}";
+    public string Heading => Status == ProgressStatus.NotGiven && Rag == Rag.NotGiven ? StatusWord
+        : $"{StatusWord} · {(Rag == Rag.NotGiven ? RagWord : "RAG " + RagWord)}";
 }

@@ -25,8 +25,8 @@ public sealed record FormSubmission(IReadOnlyList<ActionAnswer> Answers, IReadOn
             var unchanged = fields.GetValueOrDefault(UnchangedField(n)) is { Length: > 0 };
             _ = int.TryParse(fields.GetValueOrDefault(BaseField(n)), NumberStyles.None, CultureInfo.InvariantCulture, out var baseVersion);
 
-            ProgressStatus? status = Enum.TryParse<ProgressStatus>(statusText, out var s) && Enum.IsDefined(s) && statusText.All(char.IsLetter) ? s : null;
-            Rag? rag = Enum.TryParse<Rag>(ragText, out var r) && Enum.IsDefined(r) && ragText.All(char.IsLetter) ? r : null;
+            ProgressStatus? status = Enum.TryParse<ProgressStatus>(statusText, out var s) && Enum.IsDefined(s) && s != ProgressStatus.NotGiven && statusText.All(char.IsLetter) ? s : null;
+            Rag? rag = Enum.TryParse<Rag>(ragText, out var r) && Enum.IsDefined(r) && r != Progress.Rag.NotGiven && ragText.All(char.IsLetter) ? r : null;
             if (statusText.Length > 0 && status is null) errors.Add(new(StatusField(n), $"Choose a status for action {n} from the list."));
             if (ragText.Length > 0 && rag is null) errors.Add(new(RagField(n), $"Choose red, amber or green for action {n}."));
             var answer = new ActionAnswer(n, status, rag, text, unchanged, baseVersion);

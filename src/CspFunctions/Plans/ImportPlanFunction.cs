@@ -1,4 +1,3 @@
-using System.Text;
 using CspFunctions.Http;
 using CspFunctions.Import;
 using CspFunctions.Plans;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CspFunctions.Plans;
 
-/// <summary>POST a plan as JSON, or as CSV with the plan's details in the query string (docs/import.md).</summary>
-public sealed class ImportPlanFunction(PlanImporter importer, ILogger<ImportPlanFunction> logger)
+/// <summary>POST a plan as JSON, or as CSV, Excel or Word with the plan's details in the query string (docs/import.md).</summary>
+public sealed class ImportPlanFunction(PlanImporter importer, TimeProvider clock, ILogger<ImportPlanFunction> logger)
 {
     public const long MaxBodyBytes = 10 * 1024 * 1024;
 
@@ -19,11 +18,11 @@ public sealed class ImportPlanFunction(PlanImporter importer, ILogger<ImportPlan
     {
         var format = PlanFileFormat.From(request.Query["format"], request.ContentType);
         if (format is null)
-            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the plan as JSON (application/json) or CSV (text/csv), or add ?format=json or ?format=csv.");
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the plan as JSON (application/json), CSV (text/csv), Excel (.xlsx) or Word (.docx) with its content type, or add ?format=json, csv, xlsx or docx.");
         try
         {
             using var body = await BodyReader.ReadLimitedAsync(request, MaxBodyBytes, ct);
-            var document = PlanFileFormat.Read(format.Value, body, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()));
+            var document = PlanFileFormat.Read(format.Value, body, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Document;
             var outcome = await importer.ImportAsync(document, ct);
             logger.LogInformation("Imported plan {PlanId} revision {Revision}: {Actions} actions, {UpdatesAdded} updates added", outcome.PlanId, outcome.Revision, outcome.Actions, outcome.UpdatesAdded);
             return new JsonResult(outcome, ApiJson.Options) { StatusCode = outcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK };

@@ -53,7 +53,7 @@ public static class ResponsePages
             body.Append($"<section class=\"action\" aria-labelledby=\"action-{n}\"><h2 id=\"action-{n}\">Action {n}</h2><p>{Paragraphs(action.Text)}</p>");
             body.Append(last is null
                 ? "<p class=\"previous\"><strong>Last quarter:</strong> no update was recorded.</p>"
-                : $"<div class=\"previous\"><h3>Last quarter's update ({E(last.Status.Display())}, {E(last.Rag.ToString())})</h3><p>{Paragraphs(last.Text)}</p></div>");
+                : $"<div class=\"previous\"><h3>Last quarter's update ({E(last.Status.Display())}, {E(last.Rag.Display())})</h3><p>{Paragraphs(last.Text)}</p></div>");
             if (current is not null && conflict is null)
                 body.Append($"<p class=\"saved-note\">Saved this quarter by {E(current.GivenBy)} on {current.GivenAt.UtcDateTime:d MMMM yyyy 'at' HH:mm} UTC.</p>");
             if (conflict is not null)
@@ -62,8 +62,8 @@ public static class ResponsePages
             body.Append($"<input type=\"hidden\" name=\"{FormSubmission.BaseField(n)}\" value=\"{baseVersion}\">");
             if (last is not null)
                 body.Append(Checkbox(FormSubmission.UnchangedField(n), "No change since last quarter", $"Carries last quarter's text forward, marked as confirmed by you today.", unchanged, errors));
-            body.Append(Select(FormSubmission.StatusField(n), "Status", Enum.GetValues<ProgressStatus>().Select(s => (s.ToString(), s.Display())), status?.ToString(), errors));
-            body.Append(Select(FormSubmission.RagField(n), "RAG rating", Enum.GetValues<Rag>().Select(r => (r.ToString(), r.ToString())), rag?.ToString(), errors));
+            body.Append(Select(FormSubmission.StatusField(n), "Status", ProgressStatusNames.Choosable.Select(s => (s.ToString(), s.Display())), status?.ToString(), errors));
+            body.Append(Select(FormSubmission.RagField(n), "RAG rating", Enum.GetValues<Rag>().Where(r => r != Rag.NotGiven).Select(r => (r.ToString(), r.ToString())), rag?.ToString(), errors));
             body.Append(TextArea(FormSubmission.TextField(n), "Progress this quarter", text, errors));
             body.Append("</section>");
         }

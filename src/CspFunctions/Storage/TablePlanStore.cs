@@ -52,7 +52,7 @@ public sealed class TablePlanStore(TableSetup tables, StorageNames names) : IPla
                 case "action":
                     actions.Add((e.GetInt32("Order") ?? 0, new PlanAction(int.Parse(e.RowKey[7..]), e.GetString("PriorityId"), e.GetString("Text"),
                         Deserialize<List<string>>(e, "LeadIds"), Deserialize<List<LinkedDocument>>(e, "Documents"), e.GetBoolean("Restricted") ?? false)
-                        { CarriedFrom = e.GetString("CarriedFrom") }));
+                        { CarriedFrom = e.GetString("CarriedFrom"), Reference = e.GetString("Reference") }));
                     break;
                 case "round":
                     rounds.Add(new ReportingRound(planId, e.RowKey[6..], DateOnly.Parse(e.GetString("PeriodStart")), DateOnly.Parse(e.GetString("PeriodEnd")),
@@ -120,11 +120,12 @@ public sealed class TablePlanStore(TableSetup tables, StorageNames names) : IPla
             actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(plan.Id, row)
             {
                 ["PriorityId"] = action.PriorityId,
-                ["Text"] = TextLimit.Check(action.Text, $"action {action.Number}"),
+                ["Text"] = TextLimit.Check(action.Text, $"action {action.Ref}"),
                 ["LeadIds"] = JsonSerializer.Serialize(action.LeadIds, Json),
                 ["Documents"] = JsonSerializer.Serialize(action.Documents, Json),
                 ["Restricted"] = action.Restricted,
                 ["CarriedFrom"] = action.CarriedFrom,
+                ["Reference"] = action.Reference,
                 ["Order"] = i,
             }));
         }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CspFunctions.Tests.Infrastructure;
 
-/// <summary>A test that needs LibreOffice (Debian's libreoffice-writer-nogui). Skips locally when it is absent; in CI
+/// <summary>A test that needs LibreOffice (Debian's libreoffice-writer-nogui; the import corpus also needs libreoffice-calc-nogui). Skips locally when it is absent; in CI
 /// (CSP_REQUIRE_LIBREOFFICE=1, set by .ci/run) it runs and fails if LibreOffice is missing.</summary>
 public sealed class LibreOfficeFactAttribute : FactAttribute
 {

@@ -103,7 +103,7 @@ public sealed class PlanValidationTests
             ,x,,Police,
             """;
         var ex = Assert.Throws<PlanImportException>(() => PlanReader.ReadCsv(new StringReader(csv), Header));
-        Assert.Contains(ex.Problems, p => p.Row == 4 && p.Field == "number" && p.Message.Contains("'x' is not a whole number"));
+        Assert.Contains(ex.Problems, p => p.Row == 4 && p.Field == "actions.number" && p.Message.Contains("'x' is not an action reference"));
         Assert.Contains(ex.Problems, p => p.Row == 3 && p.Message.Contains("used twice (first at row 2)"));
         Assert.Contains(ex.Problems, p => p.Row == 4 && p.Message.Contains("priority is missing"));
         Assert.Contains(ex.Problems, p => p.Row == 4 && p.Message.Contains("action text is missing"));
@@ -114,6 +114,8 @@ public sealed class PlanValidationTests
     public void Csv_without_the_required_columns_says_which_are_missing()
     {
         var ex = Assert.Throws<PlanImportException>(() => PlanReader.ReadCsv(new StringReader("number,text\n1,hello"), Header));
-        Assert.Contains("missing column(s): priority, action", Assert.Single(ex.Problems).Message);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Contains("missing column(s): action (", problem.Message);
+        Assert.Contains("Columns found: A \"number\" (action number), B \"text\"", problem.Message);
     }
 }

@@ -97,7 +97,7 @@ public sealed class WordExcelImportTests
             new[] { "Safety", "3", "" },
         };
         var ex = Assert.Throws<PlanImportException>(() => ExcelPlanReader.Read(new MemoryStream(Workbook(rows, numbersAsNumbers: false)), Header));
-        Assert.Contains(ex.Problems, p => p.Row == 3 && p.Field == "number");
+        Assert.Contains(ex.Problems, p => p.Row == 3 && p.Field == "actions.number");
         Assert.Contains(ex.Problems, p => p.Row == 4 && p.Field == "actions.text");
     }
 

@@ -1,0 +1,3 @@
+namespace CspFunctions.Import;
+
+public enum PlanFormat { Json, Csv, Xlsx, Docx }
