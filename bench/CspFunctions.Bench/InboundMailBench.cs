@@ -30,6 +30,9 @@ public sealed class InboundMailBench : IBenchProgram
 
     public async Task<int> RunAsync(string[] args)
     {
+        var options = BenchOptions.Parse(args);
+        var megabytes = options.Int(0, full: 25, smoke: 1);
+        var report = new BenchReport(Name, "Inbound Parse: peak memory for a large message, time for a typical reply", "dotnet run -c Release --project bench/CspFunctions.Bench -- inbound");
         var root = RepoPaths.FindRoot();
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
         await using var app = LocalFunctionHost.Build(new LocalHostOptions
@@ -57,7 +60,7 @@ public sealed class InboundMailBench : IBenchProgram
         var path = Path.GetTempFileName();
         try
         {
-            WriteLarge(path, to, 25L * 1024 * 1024);
+            WriteLarge(path, to, megabytes * 1024L * 1024);
             var size = new FileInfo(path).Length;
             GC.Collect(2, GCCollectionMode.Forced, true, true);
             GC.WaitForPendingFinalizers();
@@ -83,14 +86,13 @@ public sealed class InboundMailBench : IBenchProgram
             await stop.CancelAsync();
             await sampler;
             var growth = peak - before;
-            Console.WriteLine($"25 MB message: {size / 1048576.0:F1} MB processed in {watch.Elapsed.TotalSeconds:F1} s");
-            Console.WriteLine($"  peak working-set growth {growth / 1048576.0:F1} MB = {(double)growth / size:F2} x message size (target <= 3)");
-            Console.WriteLine($"  managed bytes allocated {allocated / 1048576.0:F1} MB = {(double)allocated / size:F2} x message size (includes the test client)");
+            report.Figure($"{megabytes} MB message: peak working-set growth vs the message size", growth / 1048576.0, size / 1048576.0, "MB", maxRatio: 3);
+            report.Note($"{size / 1048576.0:F1} MB processed in {watch.Elapsed.TotalSeconds:F1} s; managed bytes allocated {allocated / 1048576.0:F1} MB = {(double)allocated / size:F2} x the message size (includes the test client).");
 
             // 2. A 5 KB reply: request to stored update vs a bare MimeKit parse of the same bytes.
             var reply = SmallReply(to, 1);
             var parse = new List<double>();
-            for (var i = 0; i < 300; i++)
+            for (var i = 0; i < (options.Smoke ? 5 : 300); i++)
             {
                 var sw = Stopwatch.StartNew();
                 using var ms = new MemoryStream(reply);
@@ -98,17 +100,15 @@ public sealed class InboundMailBench : IBenchProgram
                 parse.Add(sw.Elapsed.TotalMilliseconds);
             }
             var full = new List<double>();
-            for (var i = 0; i < 40; i++)
+            for (var i = 0; i < (options.Smoke ? 3 : 40); i++)
             {
                 var message = SmallReply(to, 100 + i);
                 var sw = Stopwatch.StartNew();
                 await PostAsync(client, new ByteArrayContent(message));
                 full.Add(sw.Elapsed.TotalMilliseconds);
             }
-            var medianParse = Median(parse);
-            var medianFull = Median(full);
-            Console.WriteLine($"5 KB reply ({reply.Length:N0} bytes): request to stored update median {medianFull:F2} ms; bare MimeKit parse median {medianParse:F3} ms; ratio {medianFull / medianParse:F0}x");
-            return (double)growth / size <= 3 ? 0 : 1;
+            report.Figure($"5 KB reply ({reply.Length:N0} bytes): request to stored update, median, vs a bare MimeKit parse of the same bytes", Median(full), Median(parse), "ms");
+            return await report.FinishAsync(options);
         }
         finally
         {

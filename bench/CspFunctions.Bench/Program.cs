@@ -3,7 +3,9 @@ using BenchmarkDotNet.Running;
 using CspFunctions.Bench;
 
 // dotnet run -c Release --project bench/CspFunctions.Bench -- list            the measurements available
-// dotnet run -c Release --project bench/CspFunctions.Bench -- NAME [args]     a measurement program (see list)
+// dotnet run -c Release --project bench/CspFunctions.Bench -- NAME [args]     a measurement program (see list); it writes bench/results/NAME.md
+//     --smoke          once at a small size (CI runs every program so, from BenchSmokeTests): checks must hold, timings are not judged
+//     --results DIR    write the figures to DIR instead of bench/results
 // dotnet run -c Release --project bench/CspFunctions.Bench -- --filter '*X*'  BenchmarkDotNet benchmarks
 var programs = Assembly.GetExecutingAssembly().GetTypes()
     .Where(t => typeof(IBenchProgram).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })

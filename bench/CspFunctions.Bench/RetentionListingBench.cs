@@ -38,13 +38,16 @@ public sealed class RetentionListingBench : IBenchProgram
 
     public async Task<int> RunAsync(string[] args)
     {
-        var perDay = args.Length > 0 ? int.Parse(args[0]) : 10;
-        var rounds = args.Length > 1 ? int.Parse(args[1]) : 5;
+        var options = BenchOptions.Parse(args);
+        var perDay = options.Int(0, full: 10, smoke: 1);
+        var rounds = options.Int(1, full: 5, smoke: 1);
+        var report = new BenchReport(Name, "Retention timer: date-folder walk vs full container scan", "dotnet run -c Release --project bench/CspFunctions.Bench -- retention-listing");
+        var deletionsRight = true;
         var meter = new Meter();
-        var options = new BlobClientOptions();
-        options.AddPolicy(meter, HttpPipelinePosition.PerRetry);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(meter, HttpPipelinePosition.PerRetry);
         const string dev = "UseDevelopmentStorage=true";
-        var blobs = new BlobServiceClient(dev, options);
+        var blobs = new BlobServiceClient(dev, blobOptions);
         var names = new StorageNames("bench" + Guid.NewGuid().ToString("N")[..8]);
         var container = blobs.GetBlobContainerClient(names.InboundContainer);
         await container.CreateIfNotExistsAsync();
@@ -74,7 +77,7 @@ public sealed class RetentionListingBench : IBenchProgram
                 var deleted = useWalk ? (await purger.PurgeAsync(CancellationToken.None)).Deleted : await FullScan(container, cutoff);
                 sw.Stop();
                 var (lists, deletes, bytes) = meter.TakeAndReset();
-                if (deleted != perDay || deletes != perDay) throw new InvalidOperationException($"expected {perDay} deletions, got {deleted} ({deletes} requests)");
+                deletionsRight &= deleted == perDay && deletes == perDay;
                 (useWalk ? walk : scan).Add((lists, bytes, sw.Elapsed.TotalMilliseconds));
             }
         }
@@ -83,11 +86,11 @@ public sealed class RetentionListingBench : IBenchProgram
         double Median(IEnumerable<double> xs) { var a = xs.Order().ToArray(); return a[a.Length / 2]; }
         var (wl, wb, wt) = (walk[0].Lists, Median(walk.Select(w => (double)w.Bytes)), Median(walk.Select(w => w.Ms)));
         var (sl, sb, st) = (scan[0].Lists, Median(scan.Select(w => (double)w.Bytes)), Median(scan.Select(w => w.Ms)));
-        Console.WriteLine($"{"",-28}{"list requests",14}{"bytes listed",14}{"median ms",11}");
-        Console.WriteLine($"{"baseline: full scan",-28}{sl,14}{sb,14:N0}{st,11:N1}");
-        Console.WriteLine($"{"date-folder walk",-28}{wl,14}{wb,14:N0}{wt,11:N1}");
-        Console.WriteLine($"ratio walk/scan: requests {(double)wl / sl:N2}x, bytes {wb / sb:N3}x, time {wt / st:N2}x  ({rounds} rounds each, deletes {perDay} per run)");
-        return wb < sb ? 0 : 1;
+        report.Figure("list requests: date-folder walk vs full scan", wl, sl, "requests");
+        report.Figure("bytes listed: date-folder walk vs full scan", wb, sb, "bytes", maxRatio: 1.0);
+        report.Figure($"wall time, median of {rounds}: date-folder walk vs full scan", wt, st, "ms");
+        report.Check($"both deleted exactly the {perDay} expired messages in every run, and nothing else", deletionsRight);
+        return await report.FinishAsync(options);
     }
 
     private static async Task SeedExpiredDay(BlobContainerClient container, DateOnly day, int perDay)

@@ -14,9 +14,7 @@ public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker inv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var name = TimerRunner.Resolve(function.QueueName!, config, "Queue");
-        var queue = storage.Queues.GetQueueClient(name);
-        var poison = storage.Queues.GetQueueClient(QueueOptions.Poison(name));
+        var (name, queue, poison) = Queues();
         await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var idle = TimeSpan.FromMilliseconds(200);
         while (!stoppingToken.IsCancellationRequested)
@@ -39,11 +37,34 @@ public sealed class QueueRunner(FunctionDefinition function, FunctionInvoker inv
         }
     }
 
-    private async Task HandleAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken ct)
+    /// <summary>Runs the function on every message visible now, until the queue is empty, and returns how many it took.
+    /// A message that fails is made visible again a second later, so it waits for the next drain (as a runtime retry would).
+    /// With <paramref name="deliveries"/> above 1 each message is handed to the function that many times before it is
+    /// deleted: the at-least-once delivery a function must survive.</summary>
+    public async Task<int> DrainAsync(int deliveries = 1, CancellationToken ct = default)
+    {
+        var (_, queue, poison) = Queues();
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        var handled = 0;
+        for (var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), ct)).Value; messages.Length > 0; messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), ct)).Value)
+        {
+            foreach (var message in messages) await HandleAsync(queue, poison, message, ct, deliveries);
+            handled += messages.Length;
+        }
+        return handled;
+    }
+
+    private (string Name, QueueClient Queue, QueueClient Poison) Queues()
+    {
+        var name = TimerRunner.Resolve(function.QueueName!, config, "Queue");
+        return (name, storage.Queues.GetQueueClient(name), storage.Queues.GetQueueClient(QueueOptions.Poison(name)));
+    }
+
+    private async Task HandleAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken ct, int deliveries = 1)
     {
         try
         {
-            await invoker.InvokeTriggerAsync(services, function, message, ct);
+            for (var delivery = 1; delivery <= deliveries; delivery++) await invoker.InvokeTriggerAsync(services, function, message, ct);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -22,7 +22,7 @@ public sealed class TimerRunner(FunctionDefinition function, FunctionInvoker inv
             await Task.Delay(next.Value - now.UtcDateTime, clock, stoppingToken);
             try
             {
-                await invoker.InvokeTriggerAsync(services, function, new TimerInfo { IsPastDue = false }, stoppingToken);
+                await FireAsync(isPastDue: false, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -30,6 +30,10 @@ public sealed class TimerRunner(FunctionDefinition function, FunctionInvoker inv
             }
         }
     }
+
+    /// <summary>One firing of the timer, now, as the host would fire it (a fresh function instance in its own scope).</summary>
+    public Task FireAsync(bool isPastDue = false, CancellationToken ct = default) =>
+        invoker.InvokeTriggerAsync(services, function, new TimerInfo { IsPastDue = isPastDue }, ct);
 
     public static string ResolveSchedule(string schedule, IConfiguration config) => Resolve(schedule, config, "Schedule");
 

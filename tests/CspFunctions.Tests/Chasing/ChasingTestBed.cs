@@ -2,18 +2,21 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using CspFunctions.Chasing;
 using CspFunctions.Import;
+using CspFunctions.LocalHost;
 using CspFunctions.Messaging;
 using CspFunctions.Plans;
 using CspFunctions.Setup;
 using CspFunctions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace CspFunctions.Tests.Chasing;
 
-/// <summary>The app's real chasing services on Azurite, SendGrid and Graph SDK clients pointed at WireMock, and a fake clock.</summary>
+/// <summary>The app's real chasing services on Azurite, SendGrid and Graph SDK clients pointed at WireMock, and a fake clock;
+/// the timers and the queue function run through the local host's runners, as the Functions host would run them.</summary>
 public sealed class ChasingTestBed : IAsyncDisposable
 {
     public ProviderStubs Stubs { get; } = new();
@@ -21,16 +24,38 @@ public sealed class ChasingTestBed : IAsyncDisposable
     public ServiceProvider Services { get; }
     public QueueClient Queue { get; }
 
+    /// <summary>Every log entry the app writes (correlation ids, outcomes).</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    private readonly TimerRunner _sweepTimer;
+    private readonly TimerRunner _digestTimer;
+    private readonly QueueRunner _reminderQueue;
+
     public ChasingTestBed(StorageFixture storage)
     {
         Services = storage.Services(services =>
         {
+            services.AddLogging(b => b.AddProvider(Logs));
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(new GraphServiceClient(GraphTeamsNotifier.CreateHttpClient(), new AnonymousAuthenticationProvider(), Stubs.GraphBaseUrl));
             services.AddSingleton<ITeamsNotifier, GraphTeamsNotifier>();
         }, new Dictionary<string, string?> { ["Csp:SendGrid:ApiKey"] = "SG.test", ["Csp:SendGrid:Host"] = Stubs.Url });
         Queue = Services.GetRequiredService<StorageClients>().Queues.GetQueueClient(Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.Reminders);
+
+        // The local host's runners, on the functions as functions.metadata lists them (bindings and all).
+        var functions = FunctionCatalog.Load();
+        var invoker = new FunctionInvoker(LocalFunctionHost.FunctionsAssembly);
+        FunctionDefinition Function(string name) => functions.Single(f => f.Name == name);
+        _sweepTimer = ActivatorUtilities.CreateInstance<TimerRunner>(Services, Function("ChaseSweep"), invoker);
+        _digestTimer = ActivatorUtilities.CreateInstance<TimerRunner>(Services, Function("WeeklyDigest"), invoker);
+        _reminderQueue = ActivatorUtilities.CreateInstance<QueueRunner>(Services, Function("SendReminder"), invoker);
     }
+
+    /// <summary>The ChaseSweep timer fires (ChaseSweepTimer, through the local host's timer runner).</summary>
+    public Task SweepAsync(bool isPastDue = false) => _sweepTimer.FireAsync(isPastDue);
+
+    /// <summary>The WeeklyDigest timer fires.</summary>
+    public Task DigestAsync(bool isPastDue = false) => _digestTimer.FireAsync(isPastDue);
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -41,25 +66,9 @@ public sealed class ChasingTestBed : IAsyncDisposable
         Clock.SetUtcNow(new DateTimeOffset(local, LondonClock.Zone.GetUtcOffset(local)));
     }
 
-    /// <summary>Runs the queue function's work for every waiting message, as the Functions runtime would.</summary>
-    public async Task<List<ReminderOutcome>> DrainAsync(bool deliverTwice = false)
-    {
-        var outcomes = new List<ReminderOutcome>();
-        var sender = Get<ReminderSender>();
-        await Queue.CreateIfNotExistsAsync();
-        while (true)
-        {
-            var messages = (await Queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value;
-            if (messages.Length == 0) return outcomes;
-            foreach (var message in messages)
-            {
-                var request = ReminderRequest.Parse(message.Body.ToString());
-                outcomes.Add(await sender.HandleAsync(request, message.MessageId));
-                if (deliverTwice) outcomes.Add(await sender.HandleAsync(request, message.MessageId)); // a redelivery of the same message
-                await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
-    }
+    /// <summary>The SendReminder queue function takes every waiting message, through the local host's queue runner on the
+    /// queue its binding names; with <paramref name="deliverTwice"/> each message is delivered twice. Returns the messages taken.</summary>
+    public Task<int> DrainAsync(bool deliverTwice = false) => _reminderQueue.DrainAsync(deliverTwice ? 2 : 1);
 
     public async Task<Plan> ImportAsync(PlanDocument document)
     {

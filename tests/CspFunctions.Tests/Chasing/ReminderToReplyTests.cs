@@ -81,15 +81,5 @@ public sealed class ReminderToReplyTests(StorageFixture storage) : IDisposable
         Assert.DoesNotContain("Review tenancies.", html); // another lead's action
     }
 
-    [Fact]
-    public async Task A_contact_paused_by_an_out_of_office_reply_is_not_chased_until_back()
-    {
-        var (host, planId) = await StartAsync();
-        await using var _ = host;
-        var roundId = FinancialQuarter.Containing(DateOnly.FromDateTime(DateTime.UtcNow)).Previous.RoundId;
-        await host.Services.GetRequiredService<IContactPauses>().PauseAsync(planId, "hal@example.org", DateTimeOffset.UtcNow.AddDays(3), "out of office");
-        await host.Services.GetRequiredService<ReminderSender>().HandleAsync(new ReminderRequest(planId, roundId, "housing", "opening", "email", "c"), "m1");
-        var to = Directory.GetFiles(Path.Combine(_outbox, "mail")).Select(f => MimeMessage.Load(f).To.Mailboxes.Single().Address).ToList();
-        Assert.Equal(["hana@example.org"], to);
-    }
+    // Out-of-office pauses, with the clock moved past the return date: ChasingWalkTests.
 }

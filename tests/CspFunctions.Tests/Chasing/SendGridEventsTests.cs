@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CspFunctions.Messaging;
 using CspFunctions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CspFunctions.Tests.Chasing;
 
@@ -42,6 +43,9 @@ public sealed class SendGridEventsTests(StorageFixture storage) : IDisposable
     public async Task Signed_bounces_mark_the_contact_and_the_manager_sees_it()
     {
         await using var host = await StartAsync();
+        var plan = Chasing.ChasingTestBed.SmallPlan("plan-x");
+        await host.Services.GetRequiredService<Import.PlanImporter>().ImportAsync(plan);
+        await host.Services.GetRequiredService<CspFunctions.Plans.IPlanStore>().SaveRoundAsync(CspFunctions.Plans.ReportingRound.For("plan-x", new CspFunctions.Plans.FinancialYear(2019).Quarter(1), new DateOnly(2019, 7, 19)), null);
         using var response = await host.Client.SendAsync(Signed(Events));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recorded").GetInt32());
@@ -49,6 +53,16 @@ public sealed class SendGridEventsTests(StorageFixture storage) : IDisposable
         var recorded = await ((Storage.TableContactHealth)host.Services.GetService(typeof(Storage.TableContactHealth))!).GetAsync("plan-x");
         Assert.Equal(["cy@example.org", "pat@example.org"], recorded.Select(r => r.Email).Order());
         Assert.Equal("550 5.1.1 mailbox unavailable", recorded.Single(r => r.Email == "pat@example.org").Reason);
+
+        // The manager's round page shows each bounce against the lead whose contact it is.
+        var page = await host.Client.GetAsync("/api/manage/plans/plan-x/rounds/2019-20-Q1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var rows = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelectorAll("tr");
+        string Row(string lead) => System.Text.RegularExpressions.Regex.Replace(Assert.Single(rows, r => r.QuerySelector("th, td")?.TextContent.Trim() == lead).TextContent, @"\s+", " ");
+        Assert.Contains("pat@example.org", Row("Bedfordshire Police"));
+        Assert.Contains("bounce", Row("Bedfordshire Police"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("cy@example.org", Row("Council"));
+        Assert.DoesNotContain("@example.org", Row("Housing")); // hal's "delivered" event is not a problem
     }
 
     [Fact]

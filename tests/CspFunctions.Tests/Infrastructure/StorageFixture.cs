@@ -66,7 +66,7 @@ public sealed class StorageFixture : IAsyncLifetime
         var settings = Settings();
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddCspFunctions(config);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config).AddCspFunctions(config);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate(); // what the host does on start

@@ -4,9 +4,8 @@ using Microsoft.Playwright;
 
 namespace CspFunctions.Tests.Responses;
 
-/// <summary>The form in real chromium: keyboard only, on a phone-sized screen, and axe on every page state. The pages carry no
-/// script at all (and their CSP allows none), so they work without JavaScript; the page-level check is in the first test.
-/// (Playwright cannot drive a context with JavaScript disabled, and axe needs it.)</summary>
+/// <summary>The form in real chromium: with JavaScript off and the keyboard only, on a phone-sized screen, and axe on every
+/// page state (axe needs script, so those checks run in a context with JavaScript on).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixture storage)
 {
@@ -20,7 +19,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         await browser.NewPageAsync(options ?? new BrowserNewContextOptions { Locale = "en-GB" });
 
     [BrowserFact]
-    public async Task Empty_error_and_saved_states_pass_axe_and_the_form_works_by_keyboard_without_JavaScript()
+    public async Task Empty_error_and_saved_states_pass_axe()
     {
         await using var world = await ResponsesWorld.StartAsync(storage);
         var page = await OpenAsync();
@@ -29,7 +28,6 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         Assert.Equal(0, await page.Locator("script").CountAsync());
         await AssertAccessibleAsync(page, "empty");
 
-        // Keyboard only: tab to the first textarea, type, then submit with Enter on the button.
         await page.FocusAsync("#text-9");
         await page.Keyboard.TypeAsync("Typed with the keyboard <script>alert(1)</script>");
         await page.FocusAsync("button[type=submit]");
@@ -48,6 +46,78 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         Assert.Equal("Typed with the keyboard <script>alert(1)</script>", (await page.InnerTextAsync("dl.captured dd")).Trim());
         await AssertAccessibleAsync(page, "saved");
         Assert.Equal("Typed with the keyboard <script>alert(1)</script>", (await world.LatestAsync())[9].Text);
+    }
+
+    /// <summary>What has the keyboard focus: its id, or its tag and text.</summary>
+    private static async Task<string> FocusedAsync(IPage page)
+    {
+        var focused = page.Locator(":focus");
+        if (await focused.CountAsync() == 0) return "";
+        return await focused.GetAttributeAsync("id") ?? $"{(await focused.GetAttributeAsync("href") is { } href ? "link " + href : "button")}: {(await focused.InnerTextAsync()).Trim()}";
+    }
+
+    private static async Task<string> PressAsync(IPage page, string key, int times = 1)
+    {
+        for (var i = 0; i < times; i++) await page.Keyboard.PressAsync(key);
+        return await FocusedAsync(page);
+    }
+
+    [BrowserFact]
+    public async Task The_form_works_by_keyboard_alone_with_JavaScript_disabled()
+    {
+        await using var world = await ResponsesWorld.StartAsync(storage);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(world.Host.BaseAddress + ResponsesWorld.FormPath(world.Token(ResponsesWorld.Police, ResponsesWorld.PoliceEmail)).TrimStart('/'));
+        Assert.Equal("Progress update", await page.TitleAsync());
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+
+        // Tab from the top of the page: the skip link, then each action's controls in reading order (the police have
+        // several actions, 9 first), then the button.
+        var actions = (await page.Locator("section.action h2").AllInnerTextsAsync()).Select(t => int.Parse(t.Replace("Action ", ""))).ToList();
+        Assert.Equal(9, actions[0]);
+        Assert.True(actions.Count > 1);
+        var expected = new List<string> { "link #main: Skip to content" };
+        foreach (var n in actions)
+        {
+            if (await page.Locator($"#unchanged-{n}").CountAsync() == 1) expected.Add($"unchanged-{n}");
+            expected.AddRange([$"status-{n}", $"rag-{n}", $"text-{n}"]);
+        }
+        expected.Add("button: Save progress");
+        var order = new List<string>();
+        for (var i = 0; i < expected.Count + 2 && order.LastOrDefault()?.StartsWith("button") != true; i++) order.Add(await PressAsync(page, "Tab"));
+        Assert.Equal(expected, order);
+        var fromText9ToButton = expected.Count - 1 - expected.IndexOf("text-9");
+
+        // Back to action 9's text, type, and submit with Enter on the button: its status and RAG are missing.
+        Assert.Equal("text-9", await PressAsync(page, "Shift+Tab", times: fromText9ToButton));
+        await page.Keyboard.TypeAsync("Typed with the keyboard <script>alert(1)</script>");
+        Assert.Equal("button: Save progress", await PressAsync(page, "Tab", times: fromText9ToButton));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveTitleAsync("Error: Progress update");
+
+        // The error summary's link takes the focus to the field.
+        var focus = await PressAsync(page, "Tab");
+        for (var i = 0; i < 5 && !focus.StartsWith("link #status-9", StringComparison.Ordinal); i++) focus = await PressAsync(page, "Tab");
+        Assert.StartsWith("link #status-9", focus); // a link of the error summary, reached by Tab
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("status-9", await FocusedAsync(page));
+
+        // Arrow keys choose the options (Choose, Not started, On track; Choose, Red, Amber, Green), Tab moves on, Space submits.
+        await PressAsync(page, "ArrowDown", times: 2);
+        Assert.Equal("OnTrack", await page.InputValueAsync("#status-9"));
+        Assert.Equal("rag-9", await PressAsync(page, "Tab"));
+        await PressAsync(page, "ArrowDown", times: 3);
+        Assert.Equal("Green", await page.InputValueAsync("#rag-9"));
+        Assert.Equal("text-9", await PressAsync(page, "Tab"));
+        Assert.Equal("Typed with the keyboard <script>alert(1)</script>", await page.InputValueAsync("#text-9"));
+        Assert.Equal("button: Save progress", await PressAsync(page, "Tab", times: fromText9ToButton)); // past the other actions' controls
+        await page.Keyboard.PressAsync(" ");
+        await Assertions.Expect(page).ToHaveTitleAsync("Progress saved");
+
+        var saved = (await world.LatestAsync())[9];
+        Assert.Equal(("Typed with the keyboard <script>alert(1)</script>", CspFunctions.Progress.ProgressStatus.OnTrack, CspFunctions.Progress.Rag.Green), (saved.Text, saved.Status, saved.Rag));
+        await context.DisposeAsync();
     }
 
     [BrowserFact]
