@@ -12,11 +12,13 @@ public sealed class FunctionInvoker(Assembly functionsAssembly)
 
     public Assembly Assembly => functionsAssembly;
 
-    public async Task InvokeHttpAsync(HttpContext context, FunctionDefinition function)
+    /// <param name="services">Where the function's dependencies come from (a simulation run's); the request's own when null.</param>
+    public async Task InvokeHttpAsync(HttpContext context, FunctionDefinition function, IServiceProvider? services = null)
     {
+        services ??= context.RequestServices;
         var method = function.ResolveMethod(functionsAssembly);
-        var args = method.GetParameters().Select(p => BindHttp(p, context)).ToArray();
-        var result = await InvokeAsync(context.RequestServices, method, args);
+        var args = method.GetParameters().Select(p => BindHttp(p, context, services)).ToArray();
+        var result = await InvokeAsync(services, method, args);
         context.Response.Headers[FunctionHeader] = function.Name;
         switch (result)
         {
@@ -52,14 +54,14 @@ public sealed class FunctionInvoker(Assembly functionsAssembly)
         await InvokeAsync(scope.ServiceProvider, method, args);
     }
 
-    private static object? BindHttp(ParameterInfo p, HttpContext context) => p.ParameterType switch
+    private static object? BindHttp(ParameterInfo p, HttpContext context, IServiceProvider services) => p.ParameterType switch
     {
         var t when t == typeof(HttpRequest) => context.Request,
         var t when t == typeof(HttpContext) => context,
         var t when t == typeof(CancellationToken) => context.RequestAborted,
         var t when t == typeof(string) => context.GetRouteValue(p.Name!)?.ToString(),
         var t when t == typeof(int) => int.TryParse(context.GetRouteValue(p.Name!)?.ToString(), out var i) ? i : 0,
-        var t => context.RequestServices.GetService(t) ?? throw new NotSupportedException($"cannot bind parameter {p.Name} of type {t.Name}"),
+        var t => services.GetService(t) ?? throw new NotSupportedException($"cannot bind parameter {p.Name} of type {t.Name}"),
     };
 
     private static async Task<object?> InvokeAsync(IServiceProvider services, MethodInfo method, object?[] args)

@@ -58,6 +58,7 @@ public static class LocalFunctionHost
             await invoker.InvokeTriggerAsync(context.RequestServices, f, input, context.RequestAborted);
             return Results.Accepted();
         });
+        SimulationRuns.Map(app, functions, invoker, root);
         app.MapGet("/", () => Results.Content(HomePage(functions), "text/html; charset=utf-8"));
         OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root));
         return app;

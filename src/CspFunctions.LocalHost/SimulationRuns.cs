@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using CspFunctions.Setup;
+
+namespace CspFunctions.LocalHost;
+
+/// <summary>
+/// Serves a simulation run's own tables: /sim/{run}/api/... runs the same functions with the run's table prefix and outbox
+/// folder, so the links in a run's mail open working forms. A run exists when its outbox folder does
+/// (<see cref="QuarterSimulation.OutboxFolder"/>); anything else is answered 404 with what was wrong.
+/// </summary>
+public sealed partial class SimulationRuns(IConfiguration config, string repoRoot) : IAsyncDisposable
+{
+    public const string PathPrefix = "sim";
+    private readonly ConcurrentDictionary<string, Lazy<ServiceProvider>> _runs = new(StringComparer.Ordinal);
+
+    [GeneratedRegex("^sim[0-9a-f]{8}$")]
+    public static partial Regex RunId();
+
+    /// <summary>The settings a run's functions see, over the local host's own.</summary>
+    public static Dictionary<string, string?> Settings(string run, string outboxPath, string publicBaseUrl) => new()
+    {
+        [CspFunctions.Setup.Settings.TablePrefix] = run,
+        [CspFunctions.Setup.Settings.OutboxPath] = outboxPath,
+        [CspFunctions.Setup.Settings.RemindersQueue] = run + "reminders",
+        [CspFunctions.Setup.Settings.BoardNoticesQueue] = run + "boardnotices",
+        [CspFunctions.Setup.Settings.PublicBaseUrl] = $"{publicBaseUrl.TrimEnd('/')}/{PathPrefix}/{run}",
+        ["Csp:SendGrid:ApiKey"] = "",
+        ["Csp:Graph:ClientSecret"] = "",
+        ["Csp:Board:WorkflowWebhookUrl"] = "",
+    };
+
+    /// <summary>The key a run's own host wants on its authLevel Function routes (none while the local host checks no keys).</summary>
+    public static string? FunctionKey(IServiceProvider services) => null;
+
+    /// <summary>Null, with the reason, when <paramref name="run"/> is not a run on this machine.</summary>
+    public IServiceProvider? ServicesFor(string run, out string? problem)
+    {
+        problem = null;
+        if (!RunId().IsMatch(run))
+        {
+            problem = $"'{run}' is not a simulation run id (they look like sim1a2b3c4d).";
+            return null;
+        }
+        var folder = QuarterSimulation.OutboxFolder(repoRoot, run);
+        if (!Directory.Exists(folder))
+        {
+            problem = $"There is no simulation run '{run}' on this machine (no {folder}). Run simulate-quarter to make one.";
+            return null;
+        }
+        return _runs.GetOrAdd(run, r => new Lazy<ServiceProvider>(() =>
+        {
+            var local = config[CspFunctions.Setup.Settings.PublicBaseUrl] ?? "http://localhost:7071";
+            var runConfig = new ConfigurationBuilder().AddConfiguration(config).AddInMemoryCollection(Settings(r, folder, local)).Build();
+            return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(runConfig).AddCspFunctions(runConfig).BuildServiceProvider();
+        })).Value;
+    }
+
+    /// <summary>Maps /sim/{run}/api/{route} for every HTTP function.</summary>
+    public static void Map(WebApplication app, IReadOnlyList<FunctionDefinition> functions, FunctionInvoker invoker, string repoRoot)
+    {
+        var runs = new SimulationRuns(app.Configuration, repoRoot);
+        app.Lifetime.ApplicationStopped.Register(() => runs.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
+        foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
+        {
+            app.MapMethods($"/{PathPrefix}/{{simulationRun}}/api/" + f.Route!.TrimStart('/'), f.Methods, async context =>
+            {
+                var run = context.GetRouteValue("simulationRun")?.ToString() ?? "";
+                if (runs.ServicesFor(run, out var problem) is not { } services)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    await context.Response.WriteAsJsonAsync(new { error = problem });
+                    return;
+                }
+                await using var scope = services.CreateAsyncScope();
+                await invoker.InvokeHttpAsync(context, f, scope.ServiceProvider);
+            }).WithDisplayName(PathPrefix + "/" + f.Name);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var run in _runs.Values.Where(r => r.IsValueCreated)) await run.Value.DisposeAsync();
+        _runs.Clear();
+    }
+}
