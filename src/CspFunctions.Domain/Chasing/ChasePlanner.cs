@@ -25,9 +25,19 @@ public static class ChasePlanner
         ArgumentNullException.ThrowIfNull(alreadySentKeys);
         CheckSameRound(plan, round, latestUpdatesThisRound);
 
-        var stages = ChaseSchedule.StagesDueOn(round, londonToday, policy);
-        if (stages.Count == 0) return ChasePlan.Nothing;
-        var stage = stages[stages.Count - 1];
+        // A lead with its own (extended) due date has its own stage dates; the others share the round's.
+        var stageByDue = new Dictionary<DateOnly, ChaseStageKey?>();
+        ChaseStageKey? StageFor(string leadId)
+        {
+            var leadRound = round.ForLead(leadId);
+            if (!stageByDue.TryGetValue(leadRound.DueDate, out var stage))
+            {
+                var stages = ChaseSchedule.StagesDueOn(leadRound, londonToday, policy);
+                stageByDue[leadRound.DueDate] = stage = stages.Count == 0 ? null : stages[^1];
+            }
+            return stage;
+        }
+        if (round.LeadDueDates.Count == 0 && StageFor("") is null) return ChasePlan.Nothing;
 
         var warnings = new List<ChaseWarning>();
         var owedByLead = OwedActionsByLead(plan, latestUpdatesThisRound, warnings);
@@ -35,6 +45,7 @@ public static class ChasePlanner
         foreach (var lead in plan.Leads)
         {
             if (!owedByLead.TryGetValue(lead.Id, out var owed)) continue;
+            if (StageFor(lead.Id) is not { } stage) continue;
             if (alreadySentKeys.Contains(ReminderLogKey.For(lead.Id, stage, ReminderChannel.Email))) continue;
 
             var recipients = Recipients(lead, warnings);

@@ -6,8 +6,8 @@ namespace CspFunctions.Chasing;
 /// <summary>The dates of a round's chasing stages, and which stage a working-morning sweep should send today.</summary>
 public static class ChaseSchedule
 {
-    /// <summary>The first working day after the round's period ends.</summary>
-    public static DateOnly OpeningDate(ReportingRound round) => UkWorkingDays.Add(round.PeriodEnd, 1);
+    /// <summary>The first working day after the round's period ends, or the day the manager opened it by hand.</summary>
+    public static DateOnly OpeningDate(ReportingRound round) => round.OpenedOn ?? UkWorkingDays.Add(round.PeriodEnd, 1);
 
     /// <summary>
     /// Every stage with its date, in order, all on working days. A stage that would fall on or before the previous

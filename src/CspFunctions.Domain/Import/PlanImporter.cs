@@ -14,6 +14,8 @@ public sealed class PlanImporter(IPlanStore plans, IProgressStore progress, Time
     {
         var existing = PlanValidator.IsValidId(document.Id) ? await plans.GetAsync(document.Id!, ct) : null;
         var (plan, seedUpdates) = PlanValidator.Validate(document, existing?.Plan);
+        // Actions the manager retired stay retired unless the file brings the number back.
+        if (existing is not null) plan = plan with { RetiredActions = existing.Plan.RetiredActions.Where(r => plan.Actions.All(a => a.Number != r.Number)).ToList() };
         var saved = await plans.SaveAsync(plan, existing, ct);
 
         var added = 0;

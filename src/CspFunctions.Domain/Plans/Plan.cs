@@ -15,6 +15,10 @@ public sealed record Plan(
     /// <summary>Board members told in Teams (activity feed) when a report is published; optional.</summary>
     public IReadOnlyList<Contact> BoardMembers { get; init; } = [];
 
+    /// <summary>Actions taken out of the plan by the manager. They are not chased or reported any more; their updates
+    /// stay in the progress history and their numbers are never given to a new action.</summary>
+    public IReadOnlyList<PlanAction> RetiredActions { get; init; } = [];
+
     [System.Text.Json.Serialization.JsonIgnore]
     public FinancialYear FinancialYear => new(FinancialYearStart);
 

@@ -15,4 +15,12 @@ public sealed record ProgressUpdate(
     string GivenBy,
     string? GivenByEmail,
     DateTimeOffset GivenAt,
-    UpdateChannel Channel);
+    UpdateChannel Channel)
+{
+    /// <summary>For <see cref="UpdateChannel.Manager"/>: the manager who typed it in; the lead's contact is <see cref="GivenBy"/>.</summary>
+    public string? RecordedBy { get; init; }
+    /// <summary>For <see cref="UpdateChannel.Manager"/>: the day the lead gave it (GivenAt is when it was recorded).</summary>
+    public DateOnly? GivenOn { get; init; }
+    /// <summary>For <see cref="UpdateChannel.Manager"/>: how it was given ("phone", "meeting", "email", "other").</summary>
+    public string? GivenHow { get; init; }
+}

@@ -118,7 +118,13 @@ public sealed class InboundMailProcessor(
                 foreach (var manager in plan.Managers)
                     await steps.OnceAsync("held:" + manager.Email.ToLowerInvariant(), async () =>
                         await mailer.TrySendAsync(ResponseMail.HeldForReview(manager, plan, lead.Name, decision.Sender, message.Subject ?? "", entry.ArchiveBlob, decision.Reason), ct) ? "sent" : "failed", ct);
-                return entry with { State = InboundState.HeldForReview, Reason = decision.Reason };
+                // The reply text is kept with the entry so the manager's replies-waiting page shows it without opening the archive.
+                var heldText = ReplyText.Extract(MailText.BodyOf(message));
+                return entry with
+                {
+                    State = InboundState.HeldForReview, Reason = decision.Reason,
+                    UnassignedText = heldText.Length == 0 ? null : heldText[..Math.Min(heldText.Length, StorageLimits.MaxTextLength - 1000)],
+                };
             case ReplyKind.AutoReply when decision.Contact is null:
                 return entry with { State = InboundState.AutoReply, Reason = decision.Reason };
             case ReplyKind.AutoReply:

@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
         services.AddChasing(config);
         services.AddCspOperations(config);
+        services.AddWorkbench();
         services.AddReporting(config);
         services.AddResponses(config);
         return services;

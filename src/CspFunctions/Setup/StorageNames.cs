@@ -16,6 +16,8 @@ public sealed record StorageNames(string Prefix)
     public string InboundLog => Prefix + "inboundlog";
     public string Evidence => Prefix + "evidence";
     public string LinkRenewals => Prefix + "linkrenewals";
+    /// <summary>Every change a manager made to a plan in place (who, when, before, after).</summary>
+    public string PlanAudit => Prefix + "planaudit";
 
     /// <summary>Blob container of raw inbound e-mail, named yyyy/MM/dd/{id}.eml by UTC received date (lower case, as container names must be).</summary>
     public string InboundContainer => Prefix.ToLowerInvariant() + "inbound";
@@ -24,7 +26,7 @@ public sealed record StorageNames(string Prefix)
     /// <summary>Blob container of published report snapshots.</summary>
     public string Reports => Prefix.ToLowerInvariant() + "reports";
 
-    public IEnumerable<string> All => [Plans, PlanIndex, Updates, ReminderLog, ContactHealth, Publications, ReplyAddresses, ContactPauses, Inbound, InboundLog, Evidence, LinkRenewals, InboundContainer, EvidenceContainer, Reports];
+    public IEnumerable<string> All => [Plans, PlanIndex, Updates, ReminderLog, ContactHealth, Publications, ReplyAddresses, ContactPauses, Inbound, InboundLog, Evidence, LinkRenewals, PlanAudit, InboundContainer, EvidenceContainer, Reports];
 
     public static bool IsValidPrefix(string prefix) =>
         prefix.Length is >= 1 and <= 20 && char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit);

@@ -5,7 +5,7 @@ namespace CspFunctions.Storage;
 
 /// <summary>Contacts whose mail bounces or is dropped, from SendGrid's event webhook. PartitionKey = plan id
 /// ("_unknown" when the event carries none), RowKey = lower-case email: one row per contact, the latest event wins.</summary>
-public sealed class TableContactHealth(TableSetup tables, StorageNames names) : CspFunctions.Chasing.IContactHealth
+public sealed class TableContactHealth(TableSetup tables, StorageNames names) : CspFunctions.Chasing.IContactHealth, CspFunctions.Workbench.IBounceRecords
 {
     public const string UnknownPlan = "_unknown";
 
@@ -35,6 +35,13 @@ public sealed class TableContactHealth(TableSetup tables, StorageNames names) : 
                 result.Add(new CspFunctions.Chasing.ContactIssue(e.RowKey, e.GetString("Kind"), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
         }
         return result;
+    }
+
+    public async Task ClearAsync(string planId, string email, CancellationToken ct = default)
+    {
+        var table = await tables.GetAsync(names.ContactHealth, ct);
+        foreach (var partition in new[] { planId, UnknownPlan })
+            await table.DeleteEntityAsync(partition, email.ToLowerInvariant(), Azure.ETag.All, ct); // a missing row is not an error (404 is ignored)
     }
 
     public async Task<IReadOnlyList<ContactProblem>> GetAsync(string planId, CancellationToken ct = default)

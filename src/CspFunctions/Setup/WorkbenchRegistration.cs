@@ -1,0 +1,22 @@
+using CspFunctions.Storage;
+using CspFunctions.Workbench;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CspFunctions.Setup;
+
+public static class WorkbenchRegistration
+{
+    /// <summary>The manager's workbench: replies waiting, editing the plan in place, recording updates, steering rounds, history.</summary>
+    public static IServiceCollection AddWorkbench(this IServiceCollection services)
+    {
+        services.AddSingleton<IPlanAudit, TablePlanAudit>();
+        services.AddSingleton<IWaitingReplies, TableWaitingReplies>();
+        services.AddSingleton<IBounceRecords>(sp => sp.GetRequiredService<TableContactHealth>());
+        services.AddSingleton<PlanEditor>();
+        services.AddSingleton<RepliesDesk>();
+        services.AddSingleton<UpdateRecorder>();
+        services.AddSingleton<RoundSteering>();
+        services.AddSingleton<PlanHistory>();
+        return services;
+    }
+}
