@@ -14,6 +14,14 @@ public sealed record ReportingRound(string PlanId, string Id, DateOnly PeriodSta
 
     public DateOnly DueDateFor(string leadId) => LeadDueDates.TryGetValue(leadId, out var due) ? due : DueDate;
 
+    // Value equality including the lead due dates' contents (a record would compare the dictionary by reference).
+    public bool Equals(ReportingRound? other) =>
+        other is not null && PlanId == other.PlanId && Id == other.Id && PeriodStart == other.PeriodStart && PeriodEnd == other.PeriodEnd
+        && DueDate == other.DueDate && State == other.State && OpenedOn == other.OpenedOn
+        && LeadDueDates.Count == other.LeadDueDates.Count && LeadDueDates.All(d => other.LeadDueDates.TryGetValue(d.Key, out var o) && o == d.Value);
+
+    public override int GetHashCode() => HashCode.Combine(PlanId, Id, PeriodStart, PeriodEnd, DueDate, State, OpenedOn, LeadDueDates.Count);
+
     public static ReportingRound For(string planId, FinancialQuarter quarter, DateOnly dueDate, RoundState state = RoundState.Open) =>
         new(planId, quarter.RoundId, quarter.Start, quarter.End, dueDate, state);
 
