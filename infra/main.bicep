@@ -36,7 +36,7 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
-@description('Turn on App Service Authentication (Entra ID) so managers can sign in to /api/manage/*.')
+@description('Turn on App Service Authentication (Entra ID) so managers and board members can sign in. Off: every people\'s route answers 503 (docs/security.md).')
 param enableManagerAuth bool = false
 
 @description('Client id of the Entra app registration used for manager sign-in (required when enableManagerAuth is true).')

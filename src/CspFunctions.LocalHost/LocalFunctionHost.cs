@@ -1,5 +1,7 @@
 using System.Reflection;
+using CspFunctions.Access;
 using CspFunctions.Health;
+using CspFunctions.LocalHost.SignIn;
 using CspFunctions.Setup;
 using Microsoft.Azure.Functions.Worker;
 
@@ -19,15 +21,19 @@ public static class LocalFunctionHost
             .AddInMemoryCollection(LocalSettings.Defaults)
             .AddInMemoryCollection(LocalSettings.ReadValues(Path.Combine(root, "local.settings.json")))
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(options.Overrides);
+            .AddInMemoryCollection(options.Overrides)
+            // What the platform sets when App Service Authentication is on; never taken from the environment here.
+            .AddInMemoryCollection([new(AccessSettings.AuthEnabledSetting, options.EmulateSignIn ? "True" : "False")]);
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning);
 
         var functions = FunctionCatalog.Load(options.MetadataPath);
         var invoker = new FunctionInvoker(FunctionsAssembly);
+        var keys = new LocalFunctionKeys(options.FunctionKey ?? LocalFunctionKeys.NewKey());
         builder.Services.AddCspFunctions(builder.Configuration);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(invoker);
+        builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(new FunctionList(functions));
         options.ConfigureServices?.Invoke(builder.Services);
         foreach (var f in functions)
@@ -39,16 +45,18 @@ public static class LocalFunctionHost
         }
 
         var app = builder.Build();
+        if (options.EmulateSignIn) LocalAppServiceAuth.Use(app);
         foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
-            app.MapMethods("/api/" + f.Route!.TrimStart('/'), f.Methods, context => invoker.InvokeHttpAsync(context, f)).WithDisplayName(f.Name);
+            app.MapMethods("/api/" + f.Route!.TrimStart('/'), f.Methods, context => ServeAsync(context, f, invoker, keys)).WithDisplayName(f.Name);
 
-        // Core Tools' admin API shape: list functions, and run a non-HTTP function now.
-        app.MapGet("/admin/functions", () => Results.Json(functions.Select(f => new
+        // Core Tools' admin API shape; like the host's admin API in Azure it needs a key (the local key stands for the master key).
+        app.MapGet("/admin/functions", (HttpContext context) => !keys.Accepts(context.Request) ? Results.Unauthorized() : Results.Json(functions.Select(f => new
         {
             f.Name, trigger = f.Trigger.ToString().ToLowerInvariant(), f.Route, f.Methods, f.AuthLevel, f.Schedule, queue = f.QueueName,
         })));
         app.MapPost("/admin/functions/{name}", async (string name, HttpContext context) =>
         {
+            if (!keys.Accepts(context.Request)) return Results.Unauthorized();
             var f = functions.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
             if (f is null) return Results.NotFound(new { error = $"No function named '{name}'." });
             if (f.Trigger == TriggerKind.Http) return Results.BadRequest(new { error = $"{f.Name} is an HTTP function: call /api/{f.Route}." });
@@ -62,6 +70,25 @@ public static class LocalFunctionHost
         app.MapGet("/", () => Results.Content(HomePage(functions), "text/html; charset=utf-8"));
         OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root));
         return app;
+    }
+
+    /// <summary>What Azure does before a function runs: the host's key check for authLevel Function, then the worker's access
+    /// middleware (the same <see cref="AccessGate"/> and rules).</summary>
+    private static async Task ServeAsync(HttpContext context, FunctionDefinition function, FunctionInvoker invoker, LocalFunctionKeys keys)
+    {
+        if (LocalFunctionKeys.NeedsKey(function) && !keys.Accepts(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        var gate = context.RequestServices.GetRequiredService<AccessGate>();
+        var refused = await gate.CheckAsync(context, AccessGate.DeclaredOn(function.ResolveMethod(invoker.Assembly)), name => context.GetRouteValue(name)?.ToString());
+        if (refused is not null)
+        {
+            await refused.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+            return;
+        }
+        await invoker.InvokeHttpAsync(context, function);
     }
 
     private static string? ReadInput(string body)
