@@ -2,6 +2,8 @@ using System.Reflection;
 using CspFunctions.Access;
 using CspFunctions.Health;
 using CspFunctions.LocalHost.SignIn;
+using CspFunctions.Observability;
+using OpenTelemetry.Trace;
 using CspFunctions.Setup;
 using Microsoft.Azure.Functions.Worker;
 
@@ -31,6 +33,9 @@ public static class LocalFunctionHost
         var invoker = new FunctionInvoker(FunctionsAssembly);
         var keys = new LocalFunctionKeys(options.FunctionKey ?? LocalFunctionKeys.NewKey());
         builder.Services.AddCspFunctions(builder.Configuration);
+        // Request spans as the Functions host records them in Azure, redacted by the app's processor before any exporter
+        // (a test adds one through ConfigureServices, after this).
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddProcessor(new RedactingActivityProcessor()));
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(invoker);
         builder.Services.AddSingleton(keys);
@@ -76,19 +81,24 @@ public static class LocalFunctionHost
     /// middleware (the same <see cref="AccessGate"/> and rules).</summary>
     private static async Task ServeAsync(HttpContext context, FunctionDefinition function, FunctionInvoker invoker, LocalFunctionKeys keys)
     {
+        if (await RefuseAsync(context, function, invoker, keys, context.RequestServices.GetRequiredService<AccessGate>())) return;
+        await invoker.InvokeHttpAsync(context, function);
+    }
+
+    /// <summary>True when the request was answered instead of reaching the function: the host's key check for authLevel
+    /// Function, then the worker's access middleware (the same gate and rules as in Azure), with <paramref name="gate"/> on
+    /// the services the function would run with.</summary>
+    public static async Task<bool> RefuseAsync(HttpContext context, FunctionDefinition function, FunctionInvoker invoker, LocalFunctionKeys keys, AccessGate gate)
+    {
         if (LocalFunctionKeys.NeedsKey(function) && !keys.Accepts(context.Request))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
+            return true;
         }
-        var gate = context.RequestServices.GetRequiredService<AccessGate>();
         var refused = await gate.CheckAsync(context, AccessGate.DeclaredOn(function.ResolveMethod(invoker.Assembly)), name => context.GetRouteValue(name)?.ToString());
-        if (refused is not null)
-        {
-            await refused.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
-            return;
-        }
-        await invoker.InvokeHttpAsync(context, function);
+        if (refused is null) return false;
+        await refused.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        return true;
     }
 
     private static string? ReadInput(string body)

@@ -35,13 +35,15 @@ public sealed class ReportHttpTests(StorageFixture storage)
         await using var first = await TestHost.StartAsync(storage, shared, s => s.AddSingleton<TimeProvider>(early));
         await using var second = await TestHost.StartAsync(storage, shared, s => s.AddSingleton<TimeProvider>(late));
         await first.Services.GetRequiredService<PlanImporter>().ImportAsync(storage.LoadSample());
+        var firstManager = await first.ManagerAsync();
+        var secondManager = await second.ManagerAsync();
 
         foreach (var format in new[] { "html", "docx", "csv", "md" })
         {
             var url = $"/api/plans/luton-2018-19/rounds/2018-19-Q4/report?format={format}&audience=board";
-            var a = await first.Client.GetByteArrayAsync(url);
+            var a = await firstManager.GetByteArrayAsync(url);
             early.Advance(TimeSpan.FromDays(400));
-            var b = await second.Client.GetByteArrayAsync(url);
+            var b = await secondManager.GetByteArrayAsync(url);
             Assert.True(a.Length > 1000, $"{format} is suspiciously small");
             Assert.True(a.AsSpan().SequenceEqual(b), $"{format} differs between renders at different times");
             if (format == "docx")
