@@ -29,12 +29,13 @@ public static class LocalCommandLine
         serveCommand.SetAction((r, ct) => serve(Serve(r), ct));
         root.Subcommands.Add(serveCommand);
 
-        var file = new Argument<string>("FILE") { Description = "The plan: JSON, or CSV with the plan's details as options (docs/import.md)." };
-        var format = new Option<string?>("--format") { Description = "json or csv (default: from the file's extension)." };
+        var file = new Argument<string>("FILE") { Description = "The plan: JSON, or CSV, Excel or Word with the plan's details as options (docs/import.md)." };
+        var format = new Option<string?>("--format") { Description = "json, csv, xlsx or docx (default: from the file's extension)." };
         var fields = new (string Flag, string Description)[]
         {
             ("--id", "Plan id (CSV), e.g. luton-2019-20."), ("--name", "Plan name (CSV)."), ("--year", "First calendar year of the financial year (CSV), e.g. 2019."),
             ("--manager-name", "CSP manager's name (CSV)."), ("--manager-email", "CSP manager's e-mail (CSV)."), ("--introduction", "The plan's introduction (CSV)."),
+            ("--round", "The round of the progress in the file, e.g. 2019-20-Q4."),
         };
         var fieldOptions = fields.Select(f => new Option<string?>(f.Flag) { Description = f.Description }).ToList();
         var importCommand = new Command("import", "Import a plan file with the same importer as the HTTP function.") { file, format };
