@@ -55,7 +55,8 @@ public sealed class SendGridEventsTests(StorageFixture storage) : IDisposable
         Assert.Equal("550 5.1.1 mailbox unavailable", recorded.Single(r => r.Email == "pat@example.org").Reason);
 
         // The manager's round page shows each bounce against the lead whose contact it is.
-        var page = await host.Client.GetAsync("/api/manage/plans/plan-x/rounds/2019-20-Q1");
+        var manager = await host.SignInAsync("manager@example.org", "Mo Manager");
+        var page = await manager.GetAsync("/api/manage/plans/plan-x/rounds/2019-20-Q1");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var rows = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelectorAll("tr");
         string Row(string lead) => System.Text.RegularExpressions.Regex.Replace(Assert.Single(rows, r => r.QuerySelector("th, td")?.TextContent.Trim() == lead).TextContent, @"\s+", " ");
