@@ -26,8 +26,11 @@ param environmentName string
 })
 param location string
 
-@description('Optional object id of the deploying user (azd sets AZURE_PRINCIPAL_ID). Gets the storage data roles and Key Vault Secrets Officer.')
+@description('Optional object id of the deploying user (azd sets AZURE_PRINCIPAL_ID). Gets data-plane roles only when grantDeveloperDataAccess is true.')
 param principalId string = ''
+
+@description('Development only: give principalId standing data-plane roles (storage blob/queue/table data, Key Vault Secrets Officer) to debug against the real account and set secrets. Leave false in production: grant time-bound access when needed (docs/operations.md, step 4).')
+param grantDeveloperDataAccess bool = false
 
 @description('Principal type of principalId: User for a person running azd, ServicePrincipal for CI.')
 @allowed([
@@ -36,7 +39,7 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
-@description('Turn on App Service Authentication (Entra ID) so managers can sign in to /api/manage/*.')
+@description('Turn on App Service Authentication (Entra ID) so managers and board members can sign in. Off: every people\'s route answers 503 (docs/security.md).')
 param enableManagerAuth bool = false
 
 @description('Client id of the Entra app registration used for manager sign-in (required when enableManagerAuth is true).')
@@ -151,7 +154,7 @@ module rbac 'app/rbac.bicep' = {
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     managedIdentityPrincipalId: identity.outputs.principalId
-    userPrincipalId: principalId
+    userPrincipalId: grantDeveloperDataAccess ? principalId : ''
     userPrincipalType: principalType
   }
 }

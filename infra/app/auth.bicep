@@ -8,9 +8,10 @@
 // and the health probe. excludedPaths would have to list every one of those (it has no
 // "only /api/manage/*" form), and a route added later would be locked out silently.
 // Instead the platform signs managers in on demand (/.auth/login/aad) and injects the
-// X-MS-CLIENT-PRINCIPAL header; the app's /api/manage/* and report generate/publish
-// handlers require that principal to carry the "Manager" app role and otherwise redirect to
-// /.auth/login/aad?post_login_redirect_uri=... (browser) or return 401/403.
+// X-MS-CLIENT-PRINCIPAL header; the app's access middleware lets a person into a plan's routes
+// when the plan lists them (Entra object id or verified e-mail) or they have the "Admin" app
+// role, and otherwise redirects to /.auth/login/aad?post_login_redirect_uri=... (browser) or
+// returns 401/403 (docs/security.md). Without this module those routes answer 503.
 // With Easy Auth on, the platform strips any client-supplied X-MS-CLIENT-PRINCIPAL header
 // and sets WEBSITE_AUTH_ENABLED=True, so the app should trust the header only in that case.
 //
@@ -20,7 +21,7 @@
 @description('Function app name.')
 param functionAppName string
 
-@description('Application (client) id of the Entra app registration that defines the "Manager" app role.')
+@description('Application (client) id of the Entra app registration that defines the "Admin" app role.')
 @minLength(36)
 @maxLength(36)
 param clientId string

@@ -1,7 +1,9 @@
 // Data-plane role assignments. Nothing in this deployment uses keys or connection strings:
-// the function app's user-assigned identity gets exactly the data roles it needs, and the
-// (optional) deploying user gets the same storage roles for local debugging against the
-// real account plus Key Vault Secrets Officer so they can set the secrets after `azd up`.
+// the function app's user-assigned identity gets exactly the data roles it needs. A person
+// gets standing data-plane roles only in a development deployment (main.bicep's
+// grantDeveloperDataAccess): the same storage roles for debugging against the real account,
+// plus Key Vault Secrets Officer to set the secrets. In production an operator takes a
+// time-bound assignment to set secrets (docs/operations.md, step 4) and nobody keeps one.
 
 @description('Storage account name.')
 param storageAccountName string

@@ -1,5 +1,9 @@
 using System.Reflection;
+using CspFunctions.Access;
 using CspFunctions.Health;
+using CspFunctions.LocalHost.SignIn;
+using CspFunctions.Observability;
+using OpenTelemetry.Trace;
 using CspFunctions.Setup;
 using Microsoft.Azure.Functions.Worker;
 
@@ -19,15 +23,22 @@ public static class LocalFunctionHost
             .AddInMemoryCollection(LocalSettings.Defaults)
             .AddInMemoryCollection(LocalSettings.ReadValues(Path.Combine(root, "local.settings.json")))
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(options.Overrides);
+            .AddInMemoryCollection(options.Overrides)
+            // What the platform sets when App Service Authentication is on; never taken from the environment here.
+            .AddInMemoryCollection([new(AccessSettings.AuthEnabledSetting, options.EmulateSignIn ? "True" : "False")]);
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning);
 
         var functions = FunctionCatalog.Load(options.MetadataPath);
         var invoker = new FunctionInvoker(FunctionsAssembly);
+        var keys = new LocalFunctionKeys(options.FunctionKey ?? LocalFunctionKeys.NewKey());
         builder.Services.AddCspFunctions(builder.Configuration);
+        // Request spans as the Functions host records them in Azure, redacted by the app's processor before any exporter
+        // (a test adds one through ConfigureServices, after this).
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddProcessor(new RedactingActivityProcessor()));
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(invoker);
+        builder.Services.AddSingleton(keys);
         builder.Services.AddSingleton(new FunctionList(functions));
         options.ConfigureServices?.Invoke(builder.Services);
         foreach (var f in functions)
@@ -39,16 +50,18 @@ public static class LocalFunctionHost
         }
 
         var app = builder.Build();
+        if (options.EmulateSignIn) LocalAppServiceAuth.Use(app);
         foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
-            app.MapMethods("/api/" + f.Route!.TrimStart('/'), f.Methods, context => invoker.InvokeHttpAsync(context, f)).WithDisplayName(f.Name);
+            app.MapMethods("/api/" + f.Route!.TrimStart('/'), f.Methods, context => ServeAsync(context, f, invoker, keys)).WithDisplayName(f.Name);
 
-        // Core Tools' admin API shape: list functions, and run a non-HTTP function now.
-        app.MapGet("/admin/functions", () => Results.Json(functions.Select(f => new
+        // Core Tools' admin API shape; like the host's admin API in Azure it needs a key (the local key stands for the master key).
+        app.MapGet("/admin/functions", (HttpContext context) => !keys.Accepts(context.Request) ? Results.Unauthorized() : Results.Json(functions.Select(f => new
         {
             f.Name, trigger = f.Trigger.ToString().ToLowerInvariant(), f.Route, f.Methods, f.AuthLevel, f.Schedule, queue = f.QueueName,
         })));
         app.MapPost("/admin/functions/{name}", async (string name, HttpContext context) =>
         {
+            if (!keys.Accepts(context.Request)) return Results.Unauthorized();
             var f = functions.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
             if (f is null) return Results.NotFound(new { error = $"No function named '{name}'." });
             if (f.Trigger == TriggerKind.Http) return Results.BadRequest(new { error = $"{f.Name} is an HTTP function: call /api/{f.Route}." });
@@ -62,6 +75,30 @@ public static class LocalFunctionHost
         app.MapGet("/", () => Results.Content(HomePage(functions), "text/html; charset=utf-8"));
         OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root));
         return app;
+    }
+
+    /// <summary>What Azure does before a function runs: the host's key check for authLevel Function, then the worker's access
+    /// middleware (the same <see cref="AccessGate"/> and rules).</summary>
+    private static async Task ServeAsync(HttpContext context, FunctionDefinition function, FunctionInvoker invoker, LocalFunctionKeys keys)
+    {
+        if (await RefuseAsync(context, function, invoker, keys, context.RequestServices.GetRequiredService<AccessGate>())) return;
+        await invoker.InvokeHttpAsync(context, function);
+    }
+
+    /// <summary>True when the request was answered instead of reaching the function: the host's key check for authLevel
+    /// Function, then the worker's access middleware (the same gate and rules as in Azure), with <paramref name="gate"/> on
+    /// the services the function would run with.</summary>
+    public static async Task<bool> RefuseAsync(HttpContext context, FunctionDefinition function, FunctionInvoker invoker, LocalFunctionKeys keys, AccessGate gate)
+    {
+        if (LocalFunctionKeys.NeedsKey(function) && !keys.Accepts(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return true;
+        }
+        var refused = await gate.CheckAsync(context, AccessGate.DeclaredOn(function.ResolveMethod(invoker.Assembly)), name => context.GetRouteValue(name)?.ToString());
+        if (refused is null) return false;
+        await refused.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        return true;
     }
 
     private static string? ReadInput(string body)

@@ -14,4 +14,9 @@ public sealed record LocalHostOptions
     public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
     public string? MetadataPath { get; init; }
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+    /// <summary>The key authLevel Function routes need (x-functions-key or ?code=); a fresh random one when null.</summary>
+    public string? FunctionKey { get; init; }
+    /// <summary>Emulate App Service Authentication (the local sign-in page), as a deployment with Entra sign-in on. Off: people's
+    /// routes answer 503 "sign-in is not configured", as they do in Azure without it.</summary>
+    public bool EmulateSignIn { get; init; } = true;
 }

@@ -5,54 +5,58 @@ using CspFunctions.LocalHost.Replies;
 using CspFunctions.Plans;
 using CspFunctions.Setup;
 
-// dotnet run --project src/CspFunctions.LocalHost                 serve the app on http://localhost:7071
-// dotnet run --project src/CspFunctions.LocalHost -- import FILE   import a plan (JSON, or CSV with --id --name --year --manager-email)
-// dotnet run --project src/CspFunctions.LocalHost -- --no-timers   serve without running the timer functions
+// dotnet run --project src/CspFunctions.LocalHost -- --help                 every command and option
+// dotnet run --project src/CspFunctions.LocalHost                          serve the app on http://localhost:7071
+// dotnet run --project src/CspFunctions.LocalHost -- --no-timers --urls http://127.0.0.1:7072
+// dotnet run --project src/CspFunctions.LocalHost -- import FILE            import a plan (JSON, or CSV with --id --name --year --manager-email)
 // dotnet run --project src/CspFunctions.LocalHost -- simulate-quarter [ROUND]   walk a round on a fake clock while some leads answer
 var root = RepoPaths.FindRoot();
-var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "serve";
-var option = (string name) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault();
 
-await using var azurite = await Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine);
-var dropFolder = Path.Combine(root, ".inbox");
-var app = LocalFunctionHost.Build(new LocalHostOptions
-{
-    RepoRoot = root, Urls = option("urls") ?? "http://localhost:7071", RunTimers = !args.Contains("--no-timers"),
-    ConfigureServices = command == "serve" ? services => services.AddHostedService(sp => new ReplyDropFolder(dropFolder, () => LocalReplies.Poster(sp),
-        sp.GetRequiredService<ILogger<ReplyDropFolder>>())) : null,
-});
-
-switch (command)
-{
-    case "serve":
+var commandLine = LocalCommandLine.Build(
+    serve: async (options, ct) =>
+    {
+        await using var azurite = await Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine, ct);
+        var key = options.FunctionKey ?? LocalFunctionKeys.NewKey();
+        var dropFolder = Path.Combine(root, ".inbox");
+        await using var app = LocalFunctionHost.Build(new LocalHostOptions
+        {
+            RepoRoot = root, Urls = options.Urls, RunTimers = options.RunTimers, FunctionKey = key, EmulateSignIn = options.EmulateSignIn,
+            ConfigureServices = services => services.AddHostedService(sp => new ReplyDropFolder(dropFolder, () => LocalReplies.Poster(sp, key),
+                sp.GetRequiredService<ILogger<ReplyDropFolder>>())),
+        });
         await LoadSampleIfEmptyAsync(app.Services);
         var demo = await LoadDemoRoundAsync(app.Services);
-        await app.StartAsync();
+        await app.StartAsync(ct);
+        var url = app.Urls.First();
         Console.WriteLine($"""
 
             CspFunctions is running locally (Ctrl+C to stop).
-              Open:            {app.Urls.First()}/
-              Health:          {app.Urls.First()}/api/health
-              Sample plan:     {app.Urls.First()}/api/plans/luton-2018-19
-              Functions list:  {app.Urls.First()}/admin/functions
-              Local outbox:    {app.Urls.First()}/outbox  (mail and Teams messages the app "sent")
-              Demo round:      {demo.PlanId} {demo.RoundId}, open, due {demo.DueDate:ddd d MMM yyyy}: {app.Urls.First()}/api/manage/plans/{demo.PlanId}/rounds/{demo.RoundId}
+              Open:            {url}/
+              Health:          {url}/api/health
+              Manager pages:   {url}/api/manage  ({(options.EmulateSignIn ? "sign in on the local sign-in page, e.g. as csp.manager@example.org" : "503: started with --no-sign-in")})
+              Sample plan:     {url}/api/plans/luton-2018-19
+              Functions list:  {url}/admin/functions?code={key}
+              Local outbox:    {url}/outbox  (mail and Teams messages the app "sent")
+              Demo round:      {demo.PlanId} {demo.RoundId}, open, due {demo.DueDate:ddd d MMM yyyy}: {url}/api/manage/plans/{demo.PlanId}/rounds/{demo.RoundId}
               Reply by email:  save a reply (.eml) in {dropFolder} and it is posted to /api/inbound/sendgrid as SendGrid would
+              Function key:    {key}  (x-functions-key header or ?code= for Inbound Parse, Event Webhook, plan import and /admin)
             """);
-        await app.WaitForShutdownAsync();
+        await app.WaitForShutdownAsync(ct);
         return 0;
-
-    case "import":
-        return await ImportCommand.RunAsync(args, app.Services.GetRequiredService<PlanImporter>(), Console.Out, Console.Error);
-
-    case "simulate-quarter":
-        return (await QuarterSimulation.RunAsync(root, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Console.Out,
-            publicBaseUrl: app.Configuration[Settings.PublicBaseUrl] ?? "http://localhost:7071")).ExitCode;
-
-    default:
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: serve (default), import FILE, simulate-quarter [ROUND].");
-        return 2;
-}
+    },
+    import: async (args, ct) =>
+    {
+        await using var azurite = await Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine, ct);
+        await using var app = LocalFunctionHost.Build(new LocalHostOptions { RepoRoot = root, RunTimers = false, RunQueues = false });
+        return await ImportCommand.RunAsync(args, app.Services.GetRequiredService<PlanImporter>(), Console.Out, Console.Error, ct);
+    },
+    simulateQuarter: async (round, ct) =>
+    {
+        await using var azurite = await Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine, ct);
+        await using var app = LocalFunctionHost.Build(new LocalHostOptions { RepoRoot = root, RunTimers = false, RunQueues = false });
+        return (await QuarterSimulation.RunAsync(root, round, Console.Out, ct, app.Configuration[Settings.PublicBaseUrl] ?? "http://localhost:7071")).ExitCode;
+    });
+return await commandLine.Parse(args).InvokeAsync();
 
 static async Task<DemoRoundOutcome> LoadDemoRoundAsync(IServiceProvider services)
 {

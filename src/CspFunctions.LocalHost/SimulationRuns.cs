@@ -31,7 +31,7 @@ public sealed partial class SimulationRuns(IConfiguration config, string repoRoo
     };
 
     /// <summary>The key a run's own host wants on its authLevel Function routes (none while the local host checks no keys).</summary>
-    public static string? FunctionKey(IServiceProvider services) => null;
+    public static string? FunctionKey(IServiceProvider services) => services.GetService<LocalFunctionKeys>()?.Key;
 
     /// <summary>Null, with the reason, when <paramref name="run"/> is not a run on this machine.</summary>
     public IServiceProvider? ServicesFor(string run, out string? problem)
@@ -60,6 +60,7 @@ public sealed partial class SimulationRuns(IConfiguration config, string repoRoo
     public static void Map(WebApplication app, IReadOnlyList<FunctionDefinition> functions, FunctionInvoker invoker, string repoRoot)
     {
         var runs = new SimulationRuns(app.Configuration, repoRoot);
+        var keys = app.Services.GetRequiredService<LocalFunctionKeys>();
         app.Lifetime.ApplicationStopped.Register(() => runs.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
         foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
         {
@@ -73,6 +74,8 @@ public sealed partial class SimulationRuns(IConfiguration config, string repoRoo
                     return;
                 }
                 await using var scope = services.CreateAsyncScope();
+                // A run's routes are refused exactly as the app's are, with the run's own plans deciding who may see them.
+                if (await LocalFunctionHost.RefuseAsync(context, f, invoker, keys, scope.ServiceProvider.GetRequiredService<CspFunctions.Access.AccessGate>())) return;
                 await invoker.InvokeHttpAsync(context, f, scope.ServiceProvider);
             }).WithDisplayName(PathPrefix + "/" + f.Name);
         }

@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Chasing;
 using CspFunctions.Http;
 using CspFunctions.Plans;
@@ -13,7 +14,8 @@ namespace CspFunctions.Chasing;
 public sealed class ChasingStatusFunction(IPlanStore plans, IProgressStore progress, IReminderLog log, TableContactHealth contacts)
 {
     [Function("ChasingStatus")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/{planId}/rounds/{roundId}/chasing")] HttpRequest request,
+    [Access(RouteAccess.PlanManager)]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}/rounds/{roundId}/chasing")] HttpRequest request,
         string planId, string roundId, CancellationToken ct)
     {
         var stored = await plans.GetAsync(planId, ct);

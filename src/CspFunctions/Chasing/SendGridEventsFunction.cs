@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using System.Text.Json;
 using CspFunctions.Http;
 using CspFunctions.Messaging;
@@ -16,6 +17,7 @@ public sealed class SendGridEventsFunction(SendGridEventWebhook webhook, TableCo
     public const long MaxBodyBytes = 5 * 1024 * 1024;
 
     [Function("SendGridEvents")]
+    [Access(RouteAccess.FunctionKey, KeyName = "sendgrid-event-webhook")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "sendgrid/events")] HttpRequest request, CancellationToken ct)
     {
         byte[] body;

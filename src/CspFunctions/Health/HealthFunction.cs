@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Http;
 using CspFunctions.Storage;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,7 @@ namespace CspFunctions.Health;
 public sealed class HealthFunction(StorageHealth storage)
 {
     [Function("Health")]
+    [Access(RouteAccess.Anyone)]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken ct)
     {
         var probes = await storage.ProbeAsync(ct);

@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Import;
 using CspFunctions.Plans;
 using CspFunctions.Reporting;
@@ -9,12 +10,12 @@ using static CspFunctions.Reporting.ManagerPage;
 namespace CspFunctions.NewPlans;
 
 /// <summary>Year-end roll-over from the plan page's form.</summary>
-public sealed class RolloverFunction(YearEndRollover rollover, ReportingSettings config)
+public sealed class RolloverFunction(YearEndRollover rollover)
 {
     [Function("RolloverPlan")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/plans/{planId}/rollover")] HttpRequest request, string planId, CancellationToken ct)
+    [Access(RouteAccess.PlanManager)]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/plans/{planId}/rollover")] HttpRequest request, string planId, CancellationToken ct)
     {
-        if (ManagerAccess.Check(request, config) is { } denied) return denied;
         if (IsCrossSite(request)) return Html("Refused", "<p class=\"error\">This form was sent from another site, so it was refused.</p>", request, StatusCodes.Status403Forbidden);
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
         try

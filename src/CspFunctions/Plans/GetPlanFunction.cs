@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,8 @@ namespace CspFunctions.Plans;
 public sealed class GetPlanFunction(IPlanStore plans, IProgressStore progress)
 {
     [Function("GetPlan")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/{planId}")] HttpRequest request, string planId, CancellationToken ct)
+    [Access(RouteAccess.PlanManager)]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}")] HttpRequest request, string planId, CancellationToken ct)
     {
         var stored = await plans.GetAsync(planId, ct);
         if (stored is null) return Problems.Status(StatusCodes.Status404NotFound, $"There is no plan with id '{planId}'.");

@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Http;
 using CspFunctions.Import;
 using CspFunctions.Plans;
@@ -14,6 +15,7 @@ public sealed class ImportPlanFunction(PlanImporter importer, TimeProvider clock
     public const long MaxBodyBytes = 10 * 1024 * 1024;
 
     [Function("ImportPlan")]
+    [Access(RouteAccess.FunctionKey, KeyName = "plan-import")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans/import")] HttpRequest request, CancellationToken ct)
     {
         var format = PlanFileFormat.From(request.Query["format"], request.ContentType);

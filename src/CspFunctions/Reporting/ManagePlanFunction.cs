@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Plans;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,12 +8,12 @@ using static CspFunctions.Reporting.ManagerPage;
 namespace CspFunctions.Reporting;
 
 /// <summary>One plan: its priorities and rounds, replies waiting for the manager, and the year-end roll-over.</summary>
-public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress, IHeldReplies heldReplies, ReportingSettings config)
+public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress, IHeldReplies heldReplies)
 {
     [Function("ManagePlan")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/plans/{planId}")] HttpRequest request, string planId, CancellationToken ct)
+    [Access(RouteAccess.PlanManager)]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/plans/{planId}")] HttpRequest request, string planId, CancellationToken ct)
     {
-        if (ManagerAccess.Check(request, config) is { } denied) return denied;
         var stored = await plans.GetAsync(planId, ct);
         if (stored is null) return Html("Plan not found", $"<p class=\"error\">There is no plan with id '{H(planId)}'.</p>", request, StatusCodes.Status404NotFound);
         var plan = stored.Plan;

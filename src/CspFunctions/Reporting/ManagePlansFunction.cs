@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Plans;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,16 +8,17 @@ using static CspFunctions.Reporting.ManagerPage;
 namespace CspFunctions.Reporting;
 
 /// <summary>The manager's start page: every plan, the upload form link, and work that failed every retry.</summary>
-public sealed class ManagePlansFunction(IPlanStore plans, IFailedWorkList failedWork, ReportingSettings config)
+public sealed class ManagePlansFunction(IPlanStore plans, IFailedWorkList failedWork)
 {
     [Function("ManagePlans")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage")] HttpRequest request, CancellationToken ct)
+    [Access(RouteAccess.AnyPlanManager)]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage")] HttpRequest request, CancellationToken ct)
     {
-        if (ManagerAccess.Check(request, config) is { } denied) return denied;
+        var user = AccessGate.UserOf(request.HttpContext);
         var rows = new List<string>();
         foreach (var id in await plans.ListPlanIdsAsync(ct))
         {
-            if (await plans.GetAsync(id, ct) is not { } stored) continue;
+            if (await plans.GetAsync(id, ct) is not { } stored || user is null || !AccessRules.IsManager(user, stored.Plan)) continue;
             var latest = stored.Rounds.LastOrDefault();
             rows.Add($"<tr><th scope=\"row\"><a href=\"{H(Link(request, $"manage/plans/{Seg(id)}"))}\">{H(stored.Plan.Name)}</a></th><td>{H(stored.Plan.FinancialYear)}</td>" +
                      $"<td>{stored.Plan.Actions.Count}</td><td>{(latest is null ? "none yet" : $"{H(latest.Id)} ({H(latest.State)})")}</td></tr>");

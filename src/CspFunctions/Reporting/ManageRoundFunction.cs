@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Chasing;
 using CspFunctions.Plans;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace CspFunctions.Reporting;
 
 /// <summary>One round: who has answered (per lead: actions, answered, reminders, bounces), generate and preview the report,
 /// publish it, and the board notices with "send again".</summary>
-public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications, ReportingSettings config)
+public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications)
 {
     private static readonly Dictionary<string, string> Messages = new()
     {
@@ -18,10 +19,10 @@ public sealed class ManageRoundFunction(ReportSource source, IContactHealth cont
     };
 
     [Function("ManageRound")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/plans/{planId}/rounds/{roundId}")] HttpRequest request,
+    [Access(RouteAccess.PlanManager)]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/plans/{planId}/rounds/{roundId}")] HttpRequest request,
         string planId, string roundId, CancellationToken ct)
     {
-        if (ManagerAccess.Check(request, config) is { } denied) return denied;
         (StoredPlan Stored, ReportInputs Inputs) loaded;
         try { loaded = await source.LoadAsync(planId, roundId, ct); }
         catch (ReportNotFoundException ex) { return Html("Round not found", $"<p class=\"error\">{H(ex.Message)}</p>", request, StatusCodes.Status404NotFound); }

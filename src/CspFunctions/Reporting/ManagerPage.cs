@@ -11,15 +11,9 @@ public static class ManagerPage
 {
     public static string H(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
 
-    /// <summary>A link within the app that keeps the function key (?code=) the page was opened with.</summary>
-    public static string Link(HttpRequest request, string path, string? query = null)
-    {
-        var code = request.Query["code"].ToString();
-        var parts = new List<string>();
-        if (!string.IsNullOrEmpty(query)) parts.Add(query);
-        if (code.Length > 0) parts.Add("code=" + Uri.EscapeDataString(code));
-        return "/api/" + path.TrimStart('/') + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    /// <summary>A link within the app. People's routes take no function key, so none is ever copied into a link.</summary>
+    public static string Link(HttpRequest request, string path, string? query = null) =>
+        "/api/" + path.TrimStart('/') + (string.IsNullOrEmpty(query) ? "" : "?" + query);
 
     public static string Seg(string value) => Uri.EscapeDataString(value);
 

@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Plans;
 using CspFunctions.Setup;
 using Microsoft.AspNetCore.Http;
@@ -12,15 +13,15 @@ namespace CspFunctions.Reporting;
 public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings config, ILogger<PublishFunction> logger)
 {
     [Function("PublishReport")]
-    public async Task<IActionResult> Publish([HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/plans/{planId}/rounds/{roundId}/publish")] HttpRequest request,
+    [Access(RouteAccess.PlanManager)]
+    public async Task<IActionResult> Publish([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/plans/{planId}/rounds/{roundId}/publish")] HttpRequest request,
         string planId, string roundId, CancellationToken ct)
     {
-        if (ManagerAccess.Check(request, config) is { } denied) return denied;
         if (IsCrossSite(request)) return Html("Refused", "<p class=\"error\">This form was sent from another site, so it was refused.</p>", request, StatusCodes.Status403Forbidden);
         var back = Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}");
         try
         {
-            var outcome = await publisher.PublishAsync(planId, roundId, ManagerAccess.WhoIs(request, config), config.PublicBaseUrl, ct);
+            var outcome = await publisher.PublishAsync(planId, roundId, AccessGate.UserOf(request.HttpContext)?.Name ?? "CSP manager", config.PublicBaseUrl, ct);
             logger.LogInformation("Published {PlanId} {RoundId}: board notice {Board}, member notice {Members}", planId, roundId, outcome.Publication.BoardNotice, outcome.Publication.MemberNotice);
             return SeeOther(Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}", "done=published"));
         }
@@ -35,10 +36,10 @@ public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings
     }
 
     [Function("SendReportNoticesAgain")]
-    public async Task<IActionResult> SendAgain([HttpTrigger(AuthorizationLevel.Function, "post", Route = "manage/plans/{planId}/rounds/{roundId}/notify")] HttpRequest request,
+    [Access(RouteAccess.PlanManager)]
+    public async Task<IActionResult> SendAgain([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/plans/{planId}/rounds/{roundId}/notify")] HttpRequest request,
         string planId, string roundId, CancellationToken ct)
     {
-        if (ManagerAccess.Check(request, config) is { } denied) return denied;
         if (IsCrossSite(request)) return Html("Refused", "<p class=\"error\">This form was sent from another site, so it was refused.</p>", request, StatusCodes.Status403Forbidden);
         try
         {

@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Http;
 using CspFunctions.Reporting;
 using Microsoft.AspNetCore.Http;
@@ -8,11 +9,12 @@ namespace CspFunctions.Reporting;
 
 /// <summary>The consolidated plan for one round, rendered now from storage: ?format=html|docx|csv|md, ?audience=board|manager.
 /// The manager's version (restricted actions shown) needs the manager role when App Service Authentication is on.</summary>
-public sealed class ReportFunction(ReportSource source, ReportingSettings config)
+public sealed class ReportFunction(ReportSource source)
 {
     [Function("Report")]
+    [Access(RouteAccess.PlanManager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/{planId}/rounds/{roundId}/report")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}/rounds/{roundId}/report")] HttpRequest request,
         string planId, string roundId, CancellationToken ct)
     {
         if (!ReportRenderer.TryParse(request.Query["format"], out var format))
@@ -20,7 +22,6 @@ public sealed class ReportFunction(ReportSource source, ReportingSettings config
         var audienceText = request.Query["audience"].ToString();
         if (!Enum.TryParse<ReportAudience>(audienceText.Length == 0 ? "board" : audienceText, ignoreCase: true, out var audience) || !Enum.IsDefined(audience))
             return Problems.Status(StatusCodes.Status400BadRequest, $"Unknown audience '{audienceText}'.", "Use audience=board or audience=manager.");
-        if (audience == ReportAudience.Manager && ManagerAccess.Check(request, config) is { } denied) return denied;
         try
         {
             var rendered = ReportRenderer.Render(await source.BuildAsync(planId, roundId, audience, ct), format);

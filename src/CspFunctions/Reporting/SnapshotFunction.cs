@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Http;
 using CspFunctions.Reporting;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +11,9 @@ namespace CspFunctions.Reporting;
 public sealed class SnapshotFunction(ISnapshotStore snapshots)
 {
     [Function("ReportSnapshot")]
+    [Access(RouteAccess.PlanBoard)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/{planId}/{roundId}/{file}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{planId}/{roundId}/{file}")] HttpRequest request,
         string planId, string roundId, string file, CancellationToken ct)
     {
         var contentType = file switch

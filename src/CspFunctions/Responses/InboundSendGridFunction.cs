@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Http;
 using CspFunctions.Messaging;
 using CspFunctions.Observability;
@@ -17,6 +18,7 @@ namespace CspFunctions.Responses;
 public sealed class InboundSendGridFunction(InboundMailProcessor processor, InboundParseSignature signature, CspTelemetry telemetry, ILogger<InboundSendGridFunction> logger)
 {
     [Function("InboundSendGrid")]
+    [Access(RouteAccess.FunctionKey, KeyName = "sendgrid-inbound-parse")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "inbound/sendgrid")] HttpRequest request, CancellationToken ct)
     {
         try

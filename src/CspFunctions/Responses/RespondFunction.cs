@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using System.Text;
 using CspFunctions.Http;
 using CspFunctions.Storage;
@@ -14,6 +15,7 @@ public sealed class RespondFunction(ResponseDesk desk, ResponseMailer mailer, Re
     public const long MaxFormBytes = 512 * 1024;
 
     [Function("RespondForm")]
+    [Access(RouteAccess.SignedLink)]
     public async Task<IActionResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "respond/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
         var nonce = HtmlPage.NewNonce();
@@ -24,6 +26,7 @@ public sealed class RespondFunction(ResponseDesk desk, ResponseMailer mailer, Re
     }
 
     [Function("SaveResponse")]
+    [Access(RouteAccess.SignedLink)]
     public async Task<IActionResult> Save([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "respond/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
         var nonce = HtmlPage.NewNonce();
@@ -68,6 +71,7 @@ public sealed class RespondFunction(ResponseDesk desk, ResponseMailer mailer, Re
     }
 
     [Function("RenewResponseLink")]
+    [Access(RouteAccess.SignedLink)]
     public async Task<IActionResult> Renew([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "respond/{token}/renew")] HttpRequest request, string token, CancellationToken ct)
     {
         var nonce = HtmlPage.NewNonce();

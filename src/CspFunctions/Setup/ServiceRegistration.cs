@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
+        services.AddAccess(config);
         services.AddChasing(config);
         services.AddCspOperations(config);
         services.AddWorkbench();

@@ -25,7 +25,9 @@ public static class TelemetryRegistration
 
         services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithTracing(tracing => tracing.AddSource(CspTelemetry.Name))
+            // Redaction runs before the exporter (processors run in the order they are added).
+            .WithTracing(tracing => tracing.AddSource(CspTelemetry.Name).AddProcessor(new RedactingActivityProcessor()))
+            .WithLogging(logging => logging.AddProcessor(new RedactingLogProcessor()))
             .WithMetrics(metrics => metrics.AddMeter(CspTelemetry.Name))
             .UseAzureMonitorExporter(options =>
             {

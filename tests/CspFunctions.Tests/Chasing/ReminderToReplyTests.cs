@@ -52,7 +52,7 @@ public sealed class ReminderToReplyTests(StorageFixture storage) : IDisposable
             { new ByteArrayContent(raw.ToArray()), "email" }, { new StringContent(reminder.ReplyTo.Mailboxes.Single().Address), "to" },
             { new StringContent("{@example.org : pass}"), "dkim" }, { new StringContent("pass"), "SPF" },
         };
-        using var response = await host.Client.PostAsync("/api/inbound/sendgrid", form);
+        using var response = await host.KeyClient.PostAsync("/api/inbound/sendgrid", form);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
 
         var update = Assert.Single(await host.Services.GetRequiredService<IProgressStore>().GetRoundAsync(planId, roundId));

@@ -46,7 +46,7 @@ public sealed class SendGridEventsTests(StorageFixture storage) : IDisposable
         var plan = Chasing.ChasingTestBed.SmallPlan("plan-x");
         await host.Services.GetRequiredService<Import.PlanImporter>().ImportAsync(plan);
         await host.Services.GetRequiredService<CspFunctions.Plans.IPlanStore>().SaveRoundAsync(CspFunctions.Plans.ReportingRound.For("plan-x", new CspFunctions.Plans.FinancialYear(2019).Quarter(1), new DateOnly(2019, 7, 19)), null);
-        using var response = await host.Client.SendAsync(Signed(Events));
+        using var response = await host.KeyClient.SendAsync(Signed(Events));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recorded").GetInt32());
 
@@ -55,7 +55,8 @@ public sealed class SendGridEventsTests(StorageFixture storage) : IDisposable
         Assert.Equal("550 5.1.1 mailbox unavailable", recorded.Single(r => r.Email == "pat@example.org").Reason);
 
         // The manager's round page shows each bounce against the lead whose contact it is.
-        var page = await host.Client.GetAsync("/api/manage/plans/plan-x/rounds/2019-20-Q1");
+        var manager = await host.SignInAsync("manager@example.org", "Mo Manager");
+        var page = await manager.GetAsync("/api/manage/plans/plan-x/rounds/2019-20-Q1");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var rows = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelectorAll("tr");
         string Row(string lead) => System.Text.RegularExpressions.Regex.Replace(Assert.Single(rows, r => r.QuerySelector("th, td")?.TextContent.Trim() == lead).TextContent, @"\s+", " ");
@@ -70,17 +71,17 @@ public sealed class SendGridEventsTests(StorageFixture storage) : IDisposable
     {
         await using var host = await StartAsync();
         var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new StringContent(Events, Encoding.UTF8, "application/json") };
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(unsigned)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(Signed(Events, tamper: b => b.Replace("pat@", "eve@")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.KeyClient.SendAsync(unsigned)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.KeyClient.SendAsync(Signed(Events, tamper: b => b.Replace("pat@", "eve@")))).StatusCode);
         var wrongTime = Signed(Events);
         wrongTime.Headers.Remove(SendGridEventWebhook.TimestampHeader);
         wrongTime.Headers.Add(SendGridEventWebhook.TimestampHeader, "1562572999");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(wrongTime)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(Signed(Events, timestamp: null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.KeyClient.SendAsync(wrongTime)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.KeyClient.SendAsync(Signed(Events, timestamp: null))).StatusCode);
         var garbage = Signed(Events);
         garbage.Headers.Remove(SendGridEventWebhook.SignatureHeader);
         garbage.Headers.Add(SendGridEventWebhook.SignatureHeader, "not base64!");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(garbage)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.KeyClient.SendAsync(garbage)).StatusCode);
         Assert.Empty(await ((Storage.TableContactHealth)host.Services.GetService(typeof(Storage.TableContactHealth))!).GetAsync("plan-x"));
     }
 
@@ -88,14 +89,14 @@ public sealed class SendGridEventsTests(StorageFixture storage) : IDisposable
     public async Task A_signed_body_that_is_not_an_event_array_answers_400()
     {
         await using var host = await StartAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.SendAsync(Signed("{\"event\":\"bounce\"}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await host.Client.SendAsync(Signed("[{\"email\":"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.KeyClient.SendAsync(Signed("{\"event\":\"bounce\"}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.KeyClient.SendAsync(Signed("[{\"email\":"))).StatusCode);
     }
 
     [Fact]
     public async Task Without_a_configured_public_key_every_post_is_refused()
     {
         await using var host = await TestHost.StartAsync(storage);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(Signed(Events))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.KeyClient.SendAsync(Signed(Events))).StatusCode);
     }
 }

@@ -98,7 +98,7 @@ public sealed class CounterEmissionTests(StorageFixture storage)
         await DeliverAsync("auto-reply.eml", "community-development", new() { ["RETURN"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20).ToString("dddd d MMMM yyyy") });
         await DeliverAsync("outlook-desktop-cp1252.eml", ResponsesWorld.Housing); // the same Message-ID again
         Assert.Equal(0, recorder.Sum("parse_failures"));
-        using (var notMail = await world.Client.PostAsync("/api/inbound/sendgrid", new StringContent("this is not an email at all")))
+        using (var notMail = await world.KeyClient.PostAsync("/api/inbound/sendgrid", new StringContent("this is not an email at all")))
             Assert.True(notMail.IsSuccessStatusCode);
 
         var outcomes = recorder.ByTag("replies_received", "outcome");

@@ -35,10 +35,10 @@ public sealed class LogRedactionTests(StorageFixture storage)
         await using (var host = await TestHost.StartAsync(storage, configure: s => s.AddSingleton<ILoggerProvider>(logs)))
         {
             var json = await File.ReadAllTextAsync(Path.Combine(storage.RepoRoot, "samples", "luton-2018-19.plan.json"));
-            using var imported = await host.Client.PostAsync("/api/plans/import", new StringContent(json, Encoding.UTF8, "application/json"));
+            using var imported = await host.KeyClient.PostAsync("/api/plans/import", new StringContent(json, Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
             // A broken plan too: validation problems must name rows and fields, not echo the text into logs.
-            using var broken = await host.Client.PostAsync("/api/plans/import", new StringContent(json.Replace("\"number\": 2,", "\"number\": 1,"), Encoding.UTF8, "application/json"));
+            using var broken = await host.KeyClient.PostAsync("/api/plans/import", new StringContent(json.Replace("\"number\": 2,", "\"number\": 1,"), Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
             using var health = await host.Client.GetAsync("/api/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -83,7 +83,7 @@ public sealed class LogRedactionTests(StorageFixture storage)
             using var health = await host.Client.GetAsync("/api/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             AssertNoSecret(await health.Content.ReadAsStringAsync());
-            using var bad = await host.Client.PostAsync("/api/plans/import", new StringContent("{ nope", Encoding.UTF8, "application/json"));
+            using var bad = await host.KeyClient.PostAsync("/api/plans/import", new StringContent("{ nope", Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             AssertNoSecret(await bad.Content.ReadAsStringAsync());
         }

@@ -21,17 +21,18 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
     public async Task Json_import_creates_then_updates_in_place()
     {
         await using var host = await TestHost.StartAsync(storage);
-        using var first = await host.Client.PostAsync("/api/plans/import", Json(SampleJson));
+        using var first = await host.KeyClient.PostAsync("/api/plans/import", Json(SampleJson));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var outcome = await first.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(28, outcome.GetProperty("actions").GetInt32());
 
-        using var again = await host.Client.PostAsync("/api/plans/import", Json(SampleJson));
+        using var again = await host.KeyClient.PostAsync("/api/plans/import", Json(SampleJson));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var second = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((2, 0, 28), (second.GetProperty("revision").GetInt32(), second.GetProperty("updatesAdded").GetInt32(), second.GetProperty("updatesUnchanged").GetInt32()));
 
-        var plan = await host.Client.GetFromJsonAsync<JsonElement>("/api/plans/luton-2018-19");
+        var manager = await host.ManagerAsync();
+        var plan = await manager.GetFromJsonAsync<JsonElement>("/api/plans/luton-2018-19");
         Assert.Equal("Luton Community Safety Partnership: Year two business plan 2018-19", plan.GetProperty("plan").GetProperty("name").GetString());
         Assert.Equal("Complete", plan.GetProperty("rounds")[0].GetProperty("updates").EnumerateArray().Single(u => u.GetProperty("actionNumber").GetInt32() == 3).GetProperty("status").GetString());
     }
@@ -44,7 +45,7 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
         var broken = SampleJson.Replace("\"number\": 2,", "\"number\": 1,").Replace("bedfordshire-police@example.org", "bedfordshire-police.example.org");
         Assert.NotEqual(SampleJson, broken);
 
-        using var response = await host.Client.PostAsync("/api/plans/import", Json(broken));
+        using var response = await host.KeyClient.PostAsync("/api/plans/import", Json(broken));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -62,7 +63,7 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
     public async Task Malformed_json_answers_400(string body, string expected)
     {
         await using var host = await TestHost.StartAsync(storage);
-        using var response = await host.Client.PostAsync("/api/plans/import", Json(body));
+        using var response = await host.KeyClient.PostAsync("/api/plans/import", Json(body));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync());
     }
@@ -73,7 +74,7 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
         await using var host = await TestHost.StartAsync(storage);
         var big = new ByteArrayContent(new byte[ImportPlanFunction.MaxBodyBytes + 1]);
         big.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await host.Client.PostAsync("/api/plans/import", big);
+        using var response = await host.KeyClient.PostAsync("/api/plans/import", big);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than the 10 MB limit", await response.Content.ReadAsStringAsync());
     }
@@ -82,7 +83,7 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
     public async Task Unknown_format_answers_415()
     {
         await using var host = await TestHost.StartAsync(storage);
-        using var response = await host.Client.PostAsync("/api/plans/import", new StringContent("<plan/>", Encoding.UTF8, "application/xml"));
+        using var response = await host.KeyClient.PostAsync("/api/plans/import", new StringContent("<plan/>", Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("Send the plan as JSON", await response.Content.ReadAsStringAsync());
     }
@@ -92,7 +93,7 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
     {
         await using var host = await TestHost.StartAsync(storage);
         var csv = "priority,number,action,leads,contacts\nSafer streets,1,Light the underpass,Highways,Highways = Hana <hana@example.org>\nSafer streets,3,Patrol the park,Police,\n";
-        using var response = await host.Client.PostAsync("/api/plans/import?format=csv&id=csv-plan&name=CSV%20plan&year=2025&managerEmail=manager@example.org",
+        using var response = await host.KeyClient.PostAsync("/api/plans/import?format=csv&id=csv-plan&name=CSV%20plan&year=2025&managerEmail=manager@example.org",
             new StringContent(csv, Encoding.UTF8, "text/csv"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var stored = (await host.Services.GetRequiredService<IPlanStore>().GetAsync("csv-plan"))!;
@@ -108,7 +109,7 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
         var bytes = Encoding.ASCII.GetBytes("priority,number,action\nMoney,1,Spend ").Concat(new byte[] { 0xA3 }).Concat(Encoding.ASCII.GetBytes("5\n")).ToArray();
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var response = await host.Client.PostAsync("/api/plans/import?id=enc&name=Enc&year=2025&managerEmail=m@example.org", content);
+        using var response = await host.KeyClient.PostAsync("/api/plans/import?id=enc&name=Enc&year=2025&managerEmail=m@example.org", content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not UTF-8", await response.Content.ReadAsStringAsync());
     }
@@ -118,7 +119,7 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
     {
         await using var host = await TestHost.StartAsync(storage);
         var json = SampleJson.Replace("\"luton-2018-19\"", "\"race-plan\"");
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.Client.PostAsync("/api/plans/import", Json(json))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => host.KeyClient.PostAsync("/api/plans/import", Json(json))));
         var codes = responses.Select(r => r.StatusCode).ToList();
         Assert.Contains(HttpStatusCode.Created, codes);
         Assert.All(codes, c => Assert.Contains(c, new[] { HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict }));
@@ -128,10 +129,14 @@ public sealed class ImportPlanFunctionTests(StorageFixture storage)
     }
 
     [Fact]
-    public async Task Unknown_plan_answers_404()
+    public async Task Unknown_plan_answers_404_to_an_admin_and_403_to_anyone_else()
     {
         await using var host = await TestHost.StartAsync(storage);
-        using var response = await host.Client.GetAsync("/api/plans/no-such-plan");
+        var admin = await host.SignInAsync("admin@example.org", admin: true);
+        using var response = await admin.GetAsync("/api/plans/no-such-plan");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // A manager cannot tell a plan that does not exist from one they may not see.
+        var manager = await host.ManagerAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/plans/no-such-plan")).StatusCode);
     }
 }

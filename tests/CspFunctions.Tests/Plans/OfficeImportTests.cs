@@ -35,7 +35,7 @@ public sealed class OfficeImportTests(StorageFixture storage)
     {
         await using var host = await TestHost.StartAsync(storage);
         var id = "xlsx-" + Guid.NewGuid().ToString("N")[..8];
-        using var first = await host.Client.PostAsync(Query(id, "2021-22-Q2"), File("excel-merged.xlsx", Xlsx));
+        using var first = await host.KeyClient.PostAsync(Query(id, "2021-22-Q2"), File("excel-merged.xlsx", Xlsx));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var stored = (await host.Services.GetRequiredService<IPlanStore>().GetAsync(id))!;
         Assert.Equal(["1", "2", "3", "3.1"], stored.Plan.Actions.Select(a => a.Ref));
@@ -44,7 +44,7 @@ public sealed class OfficeImportTests(StorageFixture storage)
         Assert.Equal([(Rag.Green, ProgressStatus.NotGiven), (Rag.Amber, ProgressStatus.NotGiven), (Rag.Red, ProgressStatus.NotGiven)],
             updates.OrderBy(u => u.ActionNumber).Select(u => (u.Rag, u.Status)));
 
-        using var again = await host.Client.PostAsync(Query(id, "2021-22-Q2"), File("excel-merged.xlsx", Xlsx));
+        using var again = await host.KeyClient.PostAsync(Query(id, "2021-22-Q2"), File("excel-merged.xlsx", Xlsx));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var outcome = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((0, 3), (outcome.GetProperty("updatesAdded").GetInt32(), outcome.GetProperty("updatesUnchanged").GetInt32()));
@@ -57,7 +57,7 @@ public sealed class OfficeImportTests(StorageFixture storage)
     {
         await using var host = await TestHost.StartAsync(storage);
         var id = "docx-" + Guid.NewGuid().ToString("N")[..8];
-        using var response = await host.Client.PostAsync(Query(id), File("word-own-columns.docx", Docx));
+        using var response = await host.KeyClient.PostAsync(Query(id), File("word-own-columns.docx", Docx));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var stored = (await host.Services.GetRequiredService<IPlanStore>().GetAsync(id))!;
         Assert.Equal(["1.1", "1.2", "1.10", "2.1", "3a"], stored.Plan.Actions.Select(a => a.Ref));
@@ -110,7 +110,7 @@ public sealed class OfficeImportTests(StorageFixture storage)
         var id = "bad-" + Guid.NewGuid().ToString("N")[..8];
         var content = new ByteArrayContent(BadFile(name));
         content.Headers.ContentType = new MediaTypeHeaderValue(type);
-        using var response = await host.Client.PostAsync(Query(id), content);
+        using var response = await host.KeyClient.PostAsync(Query(id), content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(expected, Assert.Single(body.GetProperty("problems").EnumerateArray()).GetProperty("message").GetString());
@@ -126,7 +126,7 @@ public sealed class OfficeImportTests(StorageFixture storage)
         using var request = new HttpRequestMessage(HttpMethod.Post, Query("big-plan")) { Content = content };
         // As browsers and curl do for a large body: ask first, so the refusal arrives before 30 MB are sent.
         request.Headers.ExpectContinue = true;
-        using var response = await host.Client.SendAsync(request);
+        using var response = await host.KeyClient.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than the 10 MB limit", await response.Content.ReadAsStringAsync());
         Assert.Null(await host.Services.GetRequiredService<IPlanStore>().GetAsync("big-plan"));

@@ -219,13 +219,13 @@ public sealed class InboundMailTests(StorageFixture storage)
     public async Task A_post_that_is_not_form_data_or_has_broken_form_data_is_still_archived_and_answered_2xx()
     {
         await using var world = await ResponsesWorld.StartAsync(storage);
-        var notForm = await ReadAsync(await world.Client.PostAsync("/api/inbound/sendgrid", new StringContent("this is not an email at all", Encoding.UTF8, "text/plain")));
+        var notForm = await ReadAsync(await world.KeyClient.PostAsync("/api/inbound/sendgrid", new StringContent("this is not an email at all", Encoding.UTF8, "text/plain")));
         Assert.Equal(("Rejected", "body"), (notForm.State, notForm.Mode));
         Assert.True(await ArchivedAsync(world, notForm.Archive));
 
         var broken = new ByteArrayContent(Encoding.ASCII.GetBytes("--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nFrom: x@example.org\r\n"));
         broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
-        var result = await ReadAsync(await world.Client.PostAsync("/api/inbound/sendgrid", broken));
+        var result = await ReadAsync(await world.KeyClient.PostAsync("/api/inbound/sendgrid", broken));
         Assert.Equal("malformed-form", result.Mode);
         Assert.True(await ArchivedAsync(world, result.Archive));
         Assert.Equal(2, (await world.Get<IInboundLog>().ListUnmatchedAsync()).Count);
@@ -239,7 +239,7 @@ public sealed class InboundMailTests(StorageFixture storage)
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/sendgrid") { Content = new ByteArrayContent(new byte[33 * 1024 * 1024]) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
         request.Headers.ExpectContinue = true;
-        var response = await world.Client.SendAsync(request);
+        var response = await world.KeyClient.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("32 MB", await response.Content.ReadAsStringAsync());
         Assert.Empty(await world.Get<IInboundLog>().ListUnmatchedAsync());
@@ -258,7 +258,7 @@ public sealed class InboundMailTests(StorageFixture storage)
             { new StringContent($"{{\"to\":[\"{reply}\"],\"from\":\"{ResponsesWorld.HousingEmail}\"}}"), "envelope" },
             { new StringContent("pass"), "SPF" }, { new StringContent("{@example.org : pass}"), "dkim" },
         };
-        var result = await ReadAsync(await world.Client.PostAsync("/api/inbound/sendgrid", form));
+        var result = await ReadAsync(await world.KeyClient.PostAsync("/api/inbound/sendgrid", form));
         Assert.Equal(("Applied", "parsed"), (result.State, result.Mode));
         Assert.Equal("Budget £8,000 agreed.", (await world.LatestAsync())[5].Text);
     }

@@ -43,12 +43,12 @@ public sealed class InboundSignatureTests(StorageFixture storage) : IDisposable
             ["Csp:SendGrid:InboundParsePublicKey"] = Convert.ToBase64String(_key.ExportSubjectPublicKeyInfo()),
         });
         var signedId = Guid.NewGuid().ToString("N");
-        using var signed = await host.Client.SendAsync(Post(Raw(signedId), sign: true));
+        using var signed = await host.KeyClient.SendAsync(Post(Raw(signedId), sign: true));
         Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
 
-        using var unsigned = await host.Client.SendAsync(Post(Raw(Guid.NewGuid().ToString("N")), sign: false));
+        using var unsigned = await host.KeyClient.SendAsync(Post(Raw(Guid.NewGuid().ToString("N")), sign: false));
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
-        using var tampered = await host.Client.SendAsync(Post(Raw(Guid.NewGuid().ToString("N")), sign: true, tamper: true));
+        using var tampered = await host.KeyClient.SendAsync(Post(Raw(Guid.NewGuid().ToString("N")), sign: true, tamper: true));
         Assert.Equal(HttpStatusCode.Unauthorized, tampered.StatusCode);
 
         var unmatched = await host.Services.GetRequiredService<IInboundLog>().ListUnmatchedAsync();

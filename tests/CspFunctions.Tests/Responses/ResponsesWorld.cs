@@ -55,6 +55,8 @@ public sealed class ResponsesWorld : IAsyncDisposable
     public StorageFixture Storage { get; }
     public IServiceProvider Services => Host.Services;
     public HttpClient Client => Host.Client;
+    /// <summary>SendGrid Inbound Parse's caller: the function key.</summary>
+    public HttpClient KeyClient => Host.KeyClient;
     public DateOnly DueDate { get; private set; }
 
     public static async Task<ResponsesWorld> StartAsync(StorageFixture storage, Action<IServiceCollection>? configure = null)
@@ -126,7 +128,7 @@ public sealed class ResponsesWorld : IAsyncDisposable
         form.Add(new StringContent($"{{\"to\":[\"{envelopeTo ?? "nobody@" + InboundDomain}\"],\"from\":\"{auth.EnvelopeFrom ?? "sender@example.org"}\"}}"), "envelope");
         form.Add(new StringContent("{\"to\":\"UTF-8\",\"from\":\"UTF-8\",\"subject\":\"UTF-8\"}"), "charsets");
         form.Add(new StringContent("0.0.0.0"), "sender_ip");
-        return await Client.PostAsync("/api/inbound/sendgrid", form);
+        return await KeyClient.PostAsync("/api/inbound/sendgrid", form);
     }
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();

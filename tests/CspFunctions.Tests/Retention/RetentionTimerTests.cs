@@ -203,11 +203,11 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         await inbound.UploadBlobAsync("2025/11/25/old.eml", BinaryData.FromString("x"));
         await inbound.UploadBlobAsync("2025/11/26/kept.eml", BinaryData.FromString("x"));
 
-        using var run = await host.Client.PostAsync("/admin/functions/RetentionTimer", null);
+        using var run = await host.KeyClient.PostAsync("/admin/functions/RetentionTimer", null);
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
         Assert.Equal(["2025/11/26/kept.eml"], await Names(inbound));
 
-        var list = await host.Client.GetStringAsync("/admin/functions");
+        var list = await host.KeyClient.GetStringAsync("/admin/functions");
         Assert.Contains(RetentionTimer.Schedule, list);
     }
 }
