@@ -44,14 +44,14 @@ public sealed class RestrictedTextTests
         yield return ("ResponseMail.Confirmation", ResponseMail.Confirmation(Context(), captured, "https://csp.example.org/api/respond/t", "through your progress form"));
         yield return ("ResponseMail.Acknowledgement", ResponseMail.Acknowledgement(Context(), captured, "", ["photo.jpg"], "https://csp.example.org/api/respond/t"));
         yield return ("ResponseMail.FreshLink", ResponseMail.FreshLink(Pat, Plan, Round, "https://csp.example.org/api/respond/t", DateTimeOffset.UnixEpoch));
-        yield return ("ResponseMail.HeldForReview", ResponseMail.HeldForReview(Plan.Managers[0], Plan, Police.Name, "someone@example.net", "Re: your update", "2019/07/01/x.eml"));
+        yield return ("ResponseMail.HeldForReview", ResponseMail.HeldForReview(Plan.Managers[0], Plan, Police.Name, "someone@example.net", "Re: your update", "2019/07/01/x.eml", "the sender is not a contact of the lead"));
         yield return ("ResponseMail.Away", ResponseMail.Away(new MailAddressee("Mo", "mo@example.org"), Plan, Police, Pat, new DateOnly(2019, 7, 10)));
         yield return ("ResponseMail.Refused", ResponseMail.Refused(Pat.Email, "Re: your update", "The round has closed, so your reply was not added."));
         foreach (var stage in new[] { ChaseStageKey.Opening, ChaseStageKey.Reminder, ChaseStageKey.DueDay, ChaseStageKey.Overdue(1), ChaseStageKey.Escalation })
         {
             yield return ("ReminderComposer.Reminder", ReminderComposer.Reminder(Plan, Round, Police, chase with { Stage = stage }, Pat, [Plan.Managers[0]], last, "2018-19 quarter 4",
                 "https://csp.example.org/api/respond/t", "reply+k@reply.example.org", "m@reply.example.org"));
-            yield return ("ReminderComposer.Teams", ReminderComposer.Teams(Plan, Round, Police, stage, [Pat.TeamsUserId!], "https://csp.example.org/api/respond/t"));
+            yield return ("ReminderComposer.Teams", ReminderComposer.Teams(Plan, Round, Police, stage, Pat, "https://csp.example.org/api/respond/t"));
         }
         var digest = new ManagerDigest("p", Round.Id, new DateOnly(2019, 7, 8), Round.DueDate, 2, 1, [new OutstandingLead("police", Police.Name, [1, 4])],
             [new ChaseWarning("police", "contact x has an invalid email address", 4)], Plan.Managers);
