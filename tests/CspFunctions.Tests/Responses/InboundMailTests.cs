@@ -279,6 +279,7 @@ public sealed class InboundMailTests(StorageFixture storage)
             { new StringContent(bigHtml), "html" },
             { new StringContent("{\"text\":\"UTF-8\",\"html\":\"UTF-8\",\"headers\":\"UTF-8\"}"), "charsets" },
             { new StringContent($"{{\"to\":[\"{reply}\"],\"from\":\"{ResponsesWorld.HousingEmail}\"}}"), "envelope" },
+            { new StringContent("pass"), "SPF" }, { new StringContent("{@example.org : pass}"), "dkim" },
         };
         var result = await ReadAsync(await world.Client.PostAsync("/api/inbound/sendgrid", form));
         Assert.Equal(("Applied", "parsed"), (result.State, result.Mode));
