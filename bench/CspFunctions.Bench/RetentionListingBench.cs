@@ -62,7 +62,8 @@ public sealed class RetentionListingBench : IBenchProgram
             async (x, ct) => await container.UploadBlobAsync($"{x.d:yyyy'/'MM'/'dd}/{x.i:D4}.eml", BinaryData.FromString("x"), ct));
 
         var clock = new FixedClock(now);
-        var purger = new InboundMailPurger(new StorageClients(new TableServiceClient(dev), new QueueServiceClient(dev), blobs), names, retention, clock,
+        var clients = new StorageClients(new TableServiceClient(dev), new QueueServiceClient(dev), blobs);
+        var purger = new InboundMailPurger(clients, names, new CspFunctions.Storage.TableInboundLog(new CspFunctions.Storage.TableSetup(clients), names), retention, clock,
             new CspTelemetry(new NoMeterFactory()), NullLogger<InboundMailPurger>.Instance);
 
         var walk = new List<(int Lists, long Bytes, double Ms)>();

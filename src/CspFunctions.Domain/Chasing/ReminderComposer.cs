@@ -89,8 +89,9 @@ public static class ReminderComposer
         };
     }
 
-    public static TeamsActivity Teams(Plan plan, ReportingRound round, Lead lead, ChaseStageKey stage, IReadOnlyList<string> userIds, string webUrl) =>
-        new(userIds,
+    /// <summary>One contact's activity: <paramref name="webUrl"/> is their own signed link, so it is never shared with another recipient.</summary>
+    public static TeamsActivity Teams(Plan plan, ReportingRound round, Lead lead, ChaseStageKey stage, Contact contact, string webUrl) =>
+        new([contact.TeamsUserId ?? throw new ArgumentException($"Contact {contact.Name} has no Teams user id.", nameof(contact))],
             stage.Kind switch
             {
                 ChaseStageKind.Opening => "updateRequested",

@@ -6,10 +6,13 @@ using CspFunctions.Responses;
 namespace CspFunctions.Chasing;
 
 /// <summary>
-/// Sends one queued reminder. It re-checks who still owes what (a lead who answered since the sweep is not chased),
-/// claims the reminder-log entry, sends one message per contact listing every owed action, and marks the entry.
-/// A permanent refusal is recorded for the manager; a transient failure is marked Failed and rethrown so the
-/// queue retries (and parks the message in the poison queue after five tries).
+/// Sends one queued reminder (a lead, stage and channel). It re-checks who still owes what (a lead who answered since the
+/// sweep is not chased), then sends each contact their own message, with their own signed link, under a claim of its
+/// own in the reminder log: a contact already sent is not sent again when the message is retried, and one contact's
+/// refusal does not stop the others. A permanent refusal is recorded for that contact and shown to the manager; a
+/// transient failure is marked Failed and rethrown after the other contacts are done, so the queue retries only what
+/// is left (and parks the message in the poison queue after five tries). The lead's summary entry, which the sweep
+/// reads, is marked once every contact is settled.
 /// </summary>
 public sealed class ReminderSender(IPlanStore plans, IProgressStore progress, IReminderLog log, IMailSender mail, ITeamsNotifier teams, ReminderLinks links,
     IReplyAddressBook replyAddresses, IContactPauses pauses, TimeProvider clock)
@@ -43,54 +46,79 @@ public sealed class ReminderSender(IPlanStore plans, IProgressStore progress, IR
             return ReminderOutcome.NotNeeded;
         }
 
-        var claim = await log.ClaimAsync(request.PlanId, request.RoundId, request.LogKey, claimantId, ct);
-        if (claim == ClaimOutcome.Done) return ReminderOutcome.AlreadyDone;
-        if (claim == ClaimOutcome.HeldByAnother) return ReminderOutcome.HeldByAnother;
+        var recipients = request.Channel == ReminderChannel.Teams ? chase.Recipients.Where(c => c.TeamsUserId is not null).ToList() : chase.Recipients.ToList();
+        if (recipients.Count == 0)
+        {
+            await log.MarkAsync(request.PlanId, request.RoundId, request.LogKey, ReminderState.Skipped, "no contact on this channel", ct);
+            return ReminderOutcome.NotNeeded;
+        }
 
-        try
+        var email = request.Channel == ReminderChannel.Email ? await PrepareEmailAsync(stored.Plan, round, lead, ct) : null;
+        // Escalation copies go once, with the first contact's message that is sent.
+        var copiesPending = chase.CopyTo.Count > 0;
+        int sent = 0, done = 0, refused = 0, held = 0;
+        Exception? transient = null;
+        foreach (var contact in recipients)
         {
-            if (request.Channel == ReminderChannel.Teams) await SendTeamsAsync(stored.Plan, round, lead, chase, ct);
-            else await SendEmailAsync(stored.Plan, round, lead, chase, ct);
-            await log.MarkAsync(request.PlanId, request.RoundId, request.LogKey, ReminderState.Sent, null, ct);
-            return ReminderOutcome.Sent;
+            var key = ReminderLogKey.ForContact(request.LogKey, contact.Email);
+            switch (await log.ClaimAsync(request.PlanId, request.RoundId, key, claimantId, ct))
+            {
+                case ClaimOutcome.Done: done++; copiesPending = false; continue;
+                case ClaimOutcome.Refused: refused++; continue;
+                case ClaimOutcome.HeldByAnother: held++; continue;
+            }
+            try
+            {
+                if (email is not null) await SendEmailAsync(stored.Plan, round, lead, chase, contact, copiesPending ? chase.CopyTo : [], email, ct);
+                else await teams.NotifyAsync(ReminderComposer.Teams(stored.Plan, round, lead, chase.Stage, contact, links.FormUrl(round, lead.Id, contact)), ct);
+                await log.MarkAsync(request.PlanId, request.RoundId, key, ReminderState.Sent, null, ct);
+                sent++;
+                copiesPending = false;
+            }
+            catch (MessagingException ex)
+            {
+                await log.MarkAsync(request.PlanId, request.RoundId, key, ReminderState.Refused, ex.Message, ct);
+                await log.RecordWarningsAsync(request.PlanId, request.RoundId,
+                    [new ChaseWarning(lead.Id, $"contact {contact.Name} <{contact.Email}>: {request.StageId} {request.Channel} was refused: {ex.Message}")], ct);
+                refused++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await log.MarkAsync(request.PlanId, request.RoundId, key, ReminderState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
+                transient ??= ex;
+            }
         }
-        catch (MessagingException ex)
+
+        if (transient is not null)
         {
-            await log.MarkAsync(request.PlanId, request.RoundId, request.LogKey, ReminderState.Refused, ex.Message, ct);
-            await log.RecordWarningsAsync(request.PlanId, request.RoundId, [new ChaseWarning(lead.Id, $"{request.StageId} {request.Channel} was refused: {ex.Message}")], ct);
-            return ReminderOutcome.Refused;
+            await log.MarkAsync(request.PlanId, request.RoundId, request.LogKey, ReminderState.Failed, "a contact's send failed; retried: " + transient.Message, CancellationToken.None);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(transient);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await log.MarkAsync(request.PlanId, request.RoundId, request.LogKey, ReminderState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
-            throw;
-        }
+        // While another message still holds a contact, that message finishes the summary.
+        if (held == 0)
+            await log.MarkAsync(request.PlanId, request.RoundId, request.LogKey, sent + done > 0 ? ReminderState.Sent : ReminderState.Refused,
+                refused > 0 ? $"{refused} of {recipients.Count} contact(s) refused" : null, ct);
+        return sent > 0 ? ReminderOutcome.Sent
+            : held > 0 ? ReminderOutcome.HeldByAnother
+            : done > 0 ? ReminderOutcome.AlreadyDone
+            : ReminderOutcome.Refused;
     }
 
-    private async Task SendEmailAsync(Plan plan, ReportingRound round, Lead lead, LeadChase chase, CancellationToken ct)
+    private sealed record EmailParts(IReadOnlyDictionary<int, ProgressUpdate> PreviousUpdates, string PreviousRoundName, string ReplyTo);
+
+    private async Task<EmailParts> PrepareEmailAsync(Plan plan, ReportingRound round, Lead lead, CancellationToken ct)
     {
         var previous = round.Quarter.Previous;
         var previousUpdates = (await progress.GetRoundAsync(plan.Id, previous.RoundId, ct)).Latest();
-        var replyKey = links.ReplyKey(round, lead.Id);
-        var replyTo = links.ReplyTo(round, lead.Id);
-        await replyAddresses.RegisterAsync(replyKey, plan.Id, round.Id, lead.Id, ct);
-        for (var i = 0; i < chase.Recipients.Count; i++)
-        {
-            var contact = chase.Recipients[i];
-            // The escalation copies go on the first contact's message only, so managers get one copy.
-            var copyTo = i == 0 ? chase.CopyTo : [];
-            var messageId = links.MessageId(round, lead.Id, chase.Stage.Id);
-            await replyAddresses.RegisterMessageIdAsync(messageId, plan.Id, round.Id, lead.Id, ct);
-            await mail.SendAsync(ReminderComposer.Reminder(plan, round, lead, chase, contact, copyTo, previousUpdates,
-                ReminderComposer.RoundName(round with { Id = previous.RoundId }), links.FormUrl(round, lead.Id, contact), replyTo, messageId), ct);
-        }
+        await replyAddresses.RegisterAsync(links.ReplyKey(round, lead.Id), plan.Id, round.Id, lead.Id, ct);
+        return new EmailParts(previousUpdates, ReminderComposer.RoundName(round with { Id = previous.RoundId }), links.ReplyTo(round, lead.Id));
     }
 
-    private Task SendTeamsAsync(Plan plan, ReportingRound round, Lead lead, LeadChase chase, CancellationToken ct)
+    private async Task SendEmailAsync(Plan plan, ReportingRound round, Lead lead, LeadChase chase, Contact contact, IReadOnlyList<Contact> copyTo, EmailParts parts, CancellationToken ct)
     {
-        var withTeams = chase.Recipients.Where(c => c.TeamsUserId is not null).ToList();
-        if (withTeams.Count == 0) return Task.CompletedTask;
-        return teams.NotifyAsync(ReminderComposer.Teams(plan, round, lead, chase.Stage, withTeams.Select(c => c.TeamsUserId!).ToList(),
-            links.FormUrl(round, lead.Id, withTeams[0])), ct);
+        var messageId = links.MessageId(round, lead.Id, chase.Stage.Id);
+        await replyAddresses.RegisterMessageIdAsync(messageId, plan.Id, round.Id, lead.Id, ct);
+        await mail.SendAsync(ReminderComposer.Reminder(plan, round, lead, chase, contact, copyTo, parts.PreviousUpdates, parts.PreviousRoundName,
+            links.FormUrl(round, lead.Id, contact), parts.ReplyTo, messageId), ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace CspFunctions.Reporting;
 
@@ -11,7 +12,9 @@ public static class CsvReport
     public static string Render(PlanReport report)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        // CsvHelper's own guard: every field starting with = + - @, tab or CR gets a leading apostrophe (OWASP CSV injection).
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+        using (var csv = new CsvWriter(writer, config))
         {
             foreach (var c in Columns) csv.WriteField(c);
             csv.NextRecord();
@@ -19,17 +22,17 @@ public static class CsvReport
             {
                 foreach (var row in section.Rows)
                 {
-                    csv.WriteField(Safe(section.Title));
+                    csv.WriteField(section.Title);
                     csv.WriteField(row.Number);
-                    csv.WriteField(Safe(row.Text));
-                    csv.WriteField(Safe(string.Join("; ", row.Leads)));
-                    csv.WriteField(Safe(string.Join("; ", row.Documents.Select(d => d.Url is null ? d.Title : $"{d.Title} <{d.Url}>"))));
+                    csv.WriteField(row.Text);
+                    csv.WriteField(string.Join("; ", row.Leads));
+                    csv.WriteField(string.Join("; ", row.Documents.Select(d => d.Url is null ? d.Title : $"{d.Title} <{d.Url}>")));
                     csv.WriteField(row.Restricted ? "yes" : "no");
                     csv.WriteField(report.RoundId);
                     csv.WriteField(row.Progress?.StatusWord ?? "");
                     csv.WriteField(row.Progress?.RagWord ?? "");
-                    csv.WriteField(Safe(row.Progress?.Text ?? row.NoUpdateText));
-                    csv.WriteField(Safe(row.Progress?.GivenBy ?? ""));
+                    csv.WriteField(row.Progress?.Text ?? row.NoUpdateText);
+                    csv.WriteField(row.Progress?.GivenBy ?? "");
                     csv.WriteField(row.Progress?.GivenOn ?? "");
                     csv.WriteField(row.Progress?.ReceivedAfterPublication == true ? "yes" : "no");
                     csv.NextRecord();
@@ -38,10 +41,4 @@ public static class CsvReport
         }
         return writer.ToString();
     }
-
-    /// <summary>Spreadsheets run a cell starting with = + - @ as a formula; a leading apostrophe keeps it text (OWASP CSV injection).</summary>
-    public static string Safe(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '@' or '\t' or '\r' || (text.StartsWith('-') && !text.StartsWith("- ", StringComparison.Ordinal))
-            ? "'" + text
-            : text;
 }

@@ -11,4 +11,14 @@ public sealed record Publication(
     string? BoardError,
     NoticeState MemberNotice,
     string? MemberError,
-    int NoticeAttempts);
+    int NoticeAttempts)
+{
+    /// <summary>Longer than a queue message takes to be sent and retried: a notice still Pending after this was lost
+    /// (e.g. the publish request stopped between its commit and the queue message).</summary>
+    public static readonly TimeSpan StalePendingAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>"Send again" is offered for a failed notice, and for one still not sent long after publication.</summary>
+    public bool CanSendAgain(DateTimeOffset now) =>
+        BoardNotice == NoticeState.Failed || MemberNotice == NoticeState.Failed
+        || ((BoardNotice == NoticeState.Pending || MemberNotice == NoticeState.Pending) && now - PublishedAt > StalePendingAfter);
+}

@@ -25,4 +25,7 @@ public interface IInboundLog
     Task RecordDuplicateAsync(InboundMessage duplicate, CancellationToken ct = default);
     Task<IReadOnlyList<InboundMessage>> ListAsync(string planId, string roundId, CancellationToken ct = default);
     Task<IReadOnlyList<InboundMessage>> ListUnmatchedAsync(CancellationToken ct = default);
+    /// <summary>Removes the unplaced e-mail text (<see cref="InboundMessage.UnassignedText"/>, personal data) from every
+    /// entry received before <paramref name="receivedBefore"/>, keeping the rest of the record; returns how many entries changed.</summary>
+    Task<int> ForgetUnassignedTextAsync(DateTimeOffset receivedBefore, CancellationToken ct = default);
 }

@@ -20,8 +20,11 @@ public static class ResponseMail
         html.Append($"<p>Thank you. We received your progress update for {E(context.Plan.Name)}, {E(context.Round.Id)} ({E(how)}).</p>");
         foreach (var u in captured.OrderBy(u => u.ActionNumber))
         {
-            text.Append($"Action {u.ActionNumber} - {u.Status.Display()}, {u.Rag}\n{u.Text}\n\n");
-            html.Append($"<h2>Action {u.ActionNumber}: {E(u.Status.Display())}, {E(u.Rag.ToString())}</h2><p>{Paragraphs(u.Text)}</p>");
+            // A restricted action's update stays in the system (mail is forwarded and kept): the mail only says it was saved.
+            var restricted = context.Plan.Actions.FirstOrDefault(a => a.Number == u.ActionNumber) is not { Restricted: false };
+            var saved = $"Action {u.ActionNumber} (restricted): saved";
+            text.Append(restricted ? saved + "\n\n" : $"Action {u.ActionNumber} - {u.Status.Display()}, {u.Rag}\n{u.Text}\n\n");
+            html.Append($"<h2>{E(restricted ? saved : $"Action {u.ActionNumber}: {u.Status.Display()}, {u.Rag}")}</h2>" + (restricted ? "" : $"<p>{Paragraphs(u.Text)}</p>"));
         }
         text.Append(extraText);
         html.Append(extraHtml);

@@ -10,7 +10,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CspFunctions.Chasing;
 
-/// <summary>For the CSP manager: per lead, what is owed, which reminders went out, bounces, and the sweep's warnings.</summary>
+/// <summary>For the CSP manager: per lead, what is owed, which reminders went out (per stage and channel, and per contact
+/// with each contact's state), bounces, and the sweep's warnings.</summary>
 public sealed class ChasingStatusFunction(IPlanStore plans, IProgressStore progress, IReminderLog log, TableContactHealth contacts)
 {
     [Function("ChasingStatus")]
@@ -33,7 +34,14 @@ public sealed class ChasingStatusFunction(IPlanStore plans, IProgressStore progr
                 lead.Id, lead.Name,
                 Owed = actions.Where(n => !latest.ContainsKey(n)).ToList(),
                 Answered = actions.Where(latest.ContainsKey).ToList(),
-                Reminders = reminders.Where(r => r.LeadId == lead.Id).OrderBy(r => r.At).Select(r => new { r.StageId, r.Channel, r.State, r.At, r.Detail }),
+                Reminders = reminders.Where(r => r.LeadId == lead.Id && r.Contact is null).OrderBy(r => r.At).Select(r => new { r.StageId, r.Channel, r.State, r.At, r.Detail }),
+                // Each contact is sent, refused or failed on their own: the manager sees who was not reached and why.
+                Contacts = lead.Contacts.Select(c => new
+                {
+                    c.Name, c.Email,
+                    Reminders = reminders.Where(r => r.LeadId == lead.Id && string.Equals(r.Contact, c.Email, StringComparison.OrdinalIgnoreCase))
+                        .OrderBy(r => r.At).Select(r => new { r.StageId, r.Channel, r.State, r.At, r.Detail }),
+                }),
                 Bounces = bounces.Where(b => emails.Contains(b.Email)).Select(b => new { b.Email, b.Kind, b.Reason, b.At }),
             };
         });

@@ -10,7 +10,7 @@ namespace CspFunctions.Reporting;
 
 /// <summary>One round: who has answered (per lead: actions, answered, reminders, bounces), generate and preview the report,
 /// publish it, and the board notices with "send again".</summary>
-public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications)
+public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications, ReportingSettings config, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> Messages = new()
     {
@@ -58,7 +58,8 @@ public sealed class ManageRoundFunction(ReportSource source, IContactHealth cont
         else
         {
             var snapshot = $"reports/{Seg(planId)}/{Seg(roundId)}/";
-            var failed = publication.BoardNotice == NoticeState.Failed || publication.MemberNotice == NoticeState.Failed;
+            // Failed, or still not sent long after publishing (the queue message was lost).
+            var failed = publication.CanSendAgain(clock.GetUtcNow());
             publishSection = $"""
                 <h2>Published</h2>
                 <p>Published {publication.PublishedAt:d MMMM yyyy HH:mm} UTC by {H(publication.PublishedBy)}. Snapshot:
@@ -68,7 +69,7 @@ public sealed class ManageRoundFunction(ReportSource source, IContactHealth cont
                 <tr><th scope="row">Board channel (Teams Workflows)</th><td>{H(Describe(publication.BoardNotice))}</td><td>{H(publication.BoardError ?? "")}</td></tr>
                 <tr><th scope="row">Board members (Teams activity feed)</th><td>{H(Describe(publication.MemberNotice))}</td><td>{H(publication.MemberError ?? "")}</td></tr>
                 </tbody></table>
-                {(failed ? $"<p class=\"error\" role=\"alert\">A notice failed after {publication.NoticeAttempts} attempt(s).</p><form method=\"post\" action=\"{H(Link(request, roundPath + "/notify"))}\"><button type=\"submit\">Send again</button></form>" : "")}
+                {(failed ? $"<p class=\"error\" role=\"alert\">A notice failed or has not gone out ({publication.NoticeAttempts} attempt(s) so far).</p><form method=\"post\" action=\"{H(Link(request, roundPath + "/notify"))}\"><button type=\"submit\">Send again</button></form>" : "")}
                 """;
         }
 

@@ -17,7 +17,6 @@ namespace CspFunctions.Responses;
 public sealed class InboundPost : IAsyncDisposable
 {
     public const long MaxBodyBytes = 32L * 1024 * 1024;
-    private const int MaxFieldBytes = 2 * 1024 * 1024;
     private readonly List<Stream> _owned = [];
 
     public Stream Message { get; private set; } = Stream.Null;
@@ -73,8 +72,11 @@ public sealed class InboundPost : IAsyncDisposable
             else if (!string.IsNullOrEmpty(fileName)) files.Add((fileName, section.ContentType ?? "application/octet-stream", Own(await Spool.CopyAsync(section.Body, MaxBodyBytes, null, ct))));
             else
             {
-                using var buffer = await Spool.CopyAsync(section.Body, MaxFieldBytes, null, ct);
-                fields[name] = ((MemoryStream)buffer).ToArray();
+                // No limit of its own: the whole post is already spooled within MaxBodyBytes, and a field refused here
+                // would be a 4xx before the archive, which SendGrid answers by dropping the mail.
+                using var buffer = new MemoryStream();
+                await section.Body.CopyToAsync(buffer, ct);
+                fields[name] = buffer.ToArray();
             }
         }
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CspFunctions.Observability;
+using CspFunctions.Responses;
 using CspFunctions.Setup;
 using Microsoft.Extensions.Logging;
 
@@ -10,14 +11,23 @@ namespace CspFunctions.Retention;
 /// <summary>
 /// Deletes archived raw inbound mail (container {prefix}inbound, names yyyy/MM/dd/{id}.eml) received before the retention
 /// cutoff. It walks the archive by date folder, so days still within retention are never listed, and it leaves anything
-/// that does not follow the naming convention where it is. Running it twice is harmless.
+/// that does not follow the naming convention where it is. At the same cutoff it removes the e-mail text the inbound log
+/// kept because it could not be placed on an action. Running it twice is harmless.
 /// </summary>
-public sealed class InboundMailPurger(StorageClients storage, StorageNames names, InboundMailRetention retention, TimeProvider clock,
+public sealed class InboundMailPurger(StorageClients storage, StorageNames names, IInboundLog inboundLog, InboundMailRetention retention, TimeProvider clock,
     CspTelemetry telemetry, ILogger<InboundMailPurger> logger)
 {
     public async Task<PurgeOutcome> PurgeAsync(CancellationToken ct)
     {
         var cutoff = retention.Cutoff(clock.GetUtcNow());
+        var outcome = await PurgeArchiveAsync(cutoff, ct);
+        var cleared = await inboundLog.ForgetUnassignedTextAsync(new DateTimeOffset(cutoff.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct);
+        logger.LogInformation("Inbound mail retention: cleared the unplaced e-mail text of {TextsCleared} inbound-log entries received before {Cutoff:yyyy-MM-dd}", cleared, cutoff);
+        return outcome with { TextsCleared = cleared };
+    }
+
+    private async Task<PurgeOutcome> PurgeArchiveAsync(DateOnly cutoff, CancellationToken ct)
+    {
         var container = storage.Blobs.GetBlobContainerClient(names.InboundContainer);
         var outcome = new PurgeOutcome(cutoff, 0, 0);
         try

@@ -1,10 +1,4 @@
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using CspFunctions.Observability;
-using CspFunctions.Setup;
-using Microsoft.Extensions.Logging;
-
 namespace CspFunctions.Retention;
 
-public sealed record PurgeOutcome(DateOnly Cutoff, int Deleted, int LeftAlone);
+/// <param name="TextsCleared">Inbound-log entries whose unplaced e-mail text was removed.</param>
+public sealed record PurgeOutcome(DateOnly Cutoff, int Deleted, int LeftAlone, int TextsCleared = 0);

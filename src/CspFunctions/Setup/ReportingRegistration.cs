@@ -20,6 +20,7 @@ public static class ReportingRegistration
         services.AddSingleton<IFailedWorkList, PoisonQueueList>();
         services.AddSingleton<IPublicationStore, TablePublicationStore>();
         services.AddSingleton<ISnapshotStore, BlobSnapshotStore>();
+        services.AddSingleton<IBoardNoticeQueue, StorageBoardNoticeQueue>();
         services.AddSingleton(sp => ReportingSettings.From(config, sp.GetRequiredService<IOptions<CspOptions>>().Value));
         services.AddSingleton(BoardWebhookRetry.Default);
         services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));

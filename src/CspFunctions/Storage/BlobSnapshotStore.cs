@@ -6,7 +6,8 @@ using CspFunctions.Setup;
 
 namespace CspFunctions.Storage;
 
-/// <summary>Published snapshots as blobs named "{plan}/{round}/{file}" in the reports container.</summary>
+/// <summary>Published snapshots as blobs named "{plan}/{round}/{file}" in the reports container, written insert-only
+/// (If-None-Match: *) so a published snapshot is never overwritten.</summary>
 public sealed class BlobSnapshotStore(StorageClients clients, StorageNames names) : ISnapshotStore
 {
     private readonly Lazy<Task<BlobContainerClient>> _container = new(async () =>
@@ -18,11 +19,14 @@ public sealed class BlobSnapshotStore(StorageClients clients, StorageNames names
 
     public static string BlobName(string planId, string roundId, string fileName) => $"{planId}/{roundId}/{fileName}";
 
-    public async Task SaveAsync(string planId, string roundId, string fileName, byte[] content, string contentType, CancellationToken ct = default)
+    public async Task SaveAsync(string planId, string roundId, string fileName, byte[] content, string contentType, bool replace, CancellationToken ct = default)
     {
         var container = await _container.Value;
-        await container.GetBlobClient(BlobName(planId, roundId, fileName)).UploadAsync(new BinaryData(content),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
+        await container.GetBlobClient(BlobName(planId, roundId, fileName)).UploadAsync(new BinaryData(content), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Conditions = replace ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
+        }, ct);
     }
 
     public async Task<byte[]?> GetAsync(string planId, string roundId, string fileName, CancellationToken ct = default)
@@ -37,5 +41,11 @@ public sealed class BlobSnapshotStore(StorageClients clients, StorageNames names
         {
             return null;
         }
+    }
+
+    public async Task DeleteAsync(string planId, string roundId, string fileName, CancellationToken ct = default)
+    {
+        var container = await _container.Value;
+        await container.DeleteBlobIfExistsAsync(BlobName(planId, roundId, fileName), cancellationToken: ct);
     }
 }

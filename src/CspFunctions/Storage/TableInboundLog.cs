@@ -121,6 +121,24 @@ public sealed class TableInboundLog(TableSetup tables, StorageNames names) : IIn
         return result;
     }
 
+    public async Task<int> ForgetUnassignedTextAsync(DateTimeOffset receivedBefore, CancellationToken ct = default)
+    {
+        var changed = 0;
+        foreach (var name in new[] { names.Inbound, names.InboundLog })
+        {
+            var table = await tables.GetAsync(name, ct);
+            var filter = TableClient.CreateQueryFilter($"ReceivedAt lt {receivedBefore.UtcDateTime} and UnassignedText ne {""}");
+            await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            {
+                e.Remove("UnassignedText");
+                // Replace with the ETag: a property cannot be removed by a merge, and an entry changed meanwhile waits for the next run.
+                try { await table.UpdateEntityAsync(e, e.ETag, TableUpdateMode.Replace, ct); changed++; }
+                catch (RequestFailedException ex) when (ex.Status is 412 or 404) { }
+            }
+        }
+        return changed;
+    }
+
     private static string Partition(string planId, string roundId) => planId + "|" + roundId;
 
     private static TableEntity ToEntity(InboundMessage m, string partition, string row) => new(partition, row)

@@ -6,7 +6,8 @@ using CspFunctions.Setup;
 namespace CspFunctions.Storage;
 
 /// <summary>
-/// PartitionKey "{plan}|{round}", RowKey "{lead}|{stage}|{channel}"; warnings in "{plan}|{round}|warnings".
+/// PartitionKey "{plan}|{round}", RowKey "{lead}|{stage}|{channel}" (the lead's summary) or "{lead}|{stage}|{channel}|{contact}"
+/// (one contact's send, <see cref="ReminderLogKey.ForContact"/>); warnings in "{plan}|{round}|warnings".
 /// Claim = insert-if-absent. An existing claim may be taken over (with its ETag) when it failed, when it is the same
 /// queue message coming back after a crash, or when it has been stuck for <see cref="StaleClaimAfter"/>.
 /// </summary>
@@ -51,7 +52,7 @@ public sealed class TableReminderLog(TableSetup tables, StorageNames names, Time
             ReminderState.Claimed => existing.GetString("ClaimantId") == claimantId || existing.GetDateTimeOffset("ClaimedAt") < now - StaleClaimAfter,
             _ => false,
         };
-        if (!takeOver) return state == ReminderState.Claimed ? ClaimOutcome.HeldByAnother : ClaimOutcome.Done;
+        if (!takeOver) return state switch { ReminderState.Claimed => ClaimOutcome.HeldByAnother, ReminderState.Refused => ClaimOutcome.Refused, _ => ClaimOutcome.Done };
         try
         {
             await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, ct);
@@ -95,8 +96,9 @@ public sealed class TableReminderLog(TableSetup tables, StorageNames names, Time
         await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: ct))
         {
             var parts = e.RowKey.Split('|');
-            if (parts.Length != 3) continue;
-            result.Add(new ReminderRecord(parts[0], parts[1], parts[2], Enum.Parse<ReminderState>(e.GetString("State")), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue, e.GetString("Detail")));
+            if (parts.Length is not (3 or 4)) continue;
+            result.Add(new ReminderRecord(parts[0], parts[1], parts[2], Enum.Parse<ReminderState>(e.GetString("State")), e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue, e.GetString("Detail"),
+                parts.Length == 4 ? ReminderLogKey.ContactOf(parts[3]) : null));
         }
         return result;
     }

@@ -19,13 +19,26 @@ public sealed class ProviderStubs : IDisposable
     public string GraphBaseUrl => Url + "/v1.0";
     public Func<int, (int Status, IDictionary<string, string>? Headers)?> SendGridFault { get; set; } = _ => null;
     public Func<int, (int Status, IDictionary<string, string>? Headers)?> GraphFault { get; set; } = _ => null;
+    /// <summary>Chooses the status by the mail's first To address and how many mails to it came before (1-based); null means success.</summary>
+    public Func<string, int, (int Status, IDictionary<string, string>? Headers)?> SendGridFaultFor { get; set; } = (_, _) => null;
+    private readonly Dictionary<string, int> _callsTo = new(StringComparer.OrdinalIgnoreCase);
 
     public ProviderStubs()
     {
         Server.Given(Request.Create().WithPath("/v3/mail/send").UsingPost())
-            .RespondWith(Response.Create().WithCallback(_ => Answer(SendGridFault(Interlocked.Increment(ref _sendGridCalls)), 202)));
+            .RespondWith(Response.Create().WithCallback(request => Answer(SendGridFault(Interlocked.Increment(ref _sendGridCalls)) ?? FaultForRecipient(request.Body), 202)));
         Server.Given(Request.Create().WithPath("/v1.0/teamwork/sendActivityNotificationToRecipients").UsingPost())
             .RespondWith(Response.Create().WithCallback(_ => Answer(GraphFault(Interlocked.Increment(ref _graphCalls)), 204)));
+    }
+
+    private (int Status, IDictionary<string, string>? Headers)? FaultForRecipient(string? body)
+    {
+        if (body is null) return null;
+        using var doc = JsonDocument.Parse(body);
+        var to = doc.RootElement.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!;
+        int n;
+        lock (_callsTo) _callsTo[to] = n = _callsTo.GetValueOrDefault(to) + 1;
+        return SendGridFaultFor(to, n);
     }
 
     private static WireMock.ResponseMessage Answer((int Status, IDictionary<string, string>? Headers)? fault, int success)

@@ -21,7 +21,13 @@ public sealed class RecordingTeamsNotifier : ITeamsNotifier
 public sealed class FailingSnapshotStore : ISnapshotStore
 {
     private int _writes;
-    public Task SaveAsync(string planId, string roundId, string fileName, byte[] content, string contentType, CancellationToken ct = default) =>
+    public List<string> Deleted { get; } = [];
+    public Task SaveAsync(string planId, string roundId, string fileName, byte[] content, string contentType, bool replace, CancellationToken ct = default) =>
         Interlocked.Increment(ref _writes) == 2 ? throw new IOException("storage unavailable") : Task.CompletedTask;
     public Task<byte[]?> GetAsync(string planId, string roundId, string fileName, CancellationToken ct = default) => Task.FromResult<byte[]?>(null);
+    public Task DeleteAsync(string planId, string roundId, string fileName, CancellationToken ct = default)
+    {
+        lock (Deleted) Deleted.Add(fileName);
+        return Task.CompletedTask;
+    }
 }

@@ -25,13 +25,14 @@ public sealed partial class ManagerPagesTests(BrowserFixture browser, StorageFix
 
     private async Task<TestHost> StartAsync(bool javaScript = true)
     {
+        // The board notices go from a queue message, so the host runs its queues (each test has queues of its own).
         var host = await TestHost.StartAsync(storage,
             new Dictionary<string, string?> { ["Csp:Board:WorkflowWebhookUrl"] = _hook.Url + "/board" },
             s =>
             {
                 s.AddSingleton(new BoardWebhookRetry(2, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)));
                 s.AddSingleton<ITeamsNotifier>(new RecordingTeamsNotifier());
-            });
+            }, runQueues: true);
         await host.Services.GetRequiredService<PlanImporter>().ImportAsync(storage.LoadSample());
         return host;
     }
@@ -100,7 +101,11 @@ public sealed partial class ManagerPagesTests(BrowserFixture browser, StorageFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish to the board" }).ClickAsync();
         Assert.Contains("done=published", page.Url);
         Assert.Equal("The report was published and the round is locked.", await page.GetByRole(AriaRole.Status).InnerTextAsync());
-        Assert.Equal("Failed", await page.Locator("tr:has(th:text('Board channel')) td").First.InnerTextAsync());
+        // The notice goes from the queue: reload until the queue function has tried it.
+        var board = page.Locator("tr:has(th:text('Board channel')) td").First;
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); await board.InnerTextAsync() != "Failed" && DateTime.UtcNow < deadline; await Task.Delay(200))
+            await page.ReloadAsync();
+        Assert.Equal("Failed", await board.InnerTextAsync());
         await AssertAxeCleanWithScript(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send again" }).ClickAsync();

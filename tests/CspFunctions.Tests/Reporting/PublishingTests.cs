@@ -37,6 +37,19 @@ public sealed class PublishingTests(StorageFixture storage) : IDisposable
         return services;
     }
 
+    /// <summary>Publishes, then runs the board-notice queue function for the message written at the commit.</summary>
+    private static async Task<Publication> PublishAndNotifyAsync(ServiceProvider services)
+    {
+        await services.GetRequiredService<ReportPublisher>().PublishAsync(Plan, Round, "Test manager", "https://csp.example.org");
+        var queue = services.GetRequiredService<CspFunctions.Setup.StorageClients>().Queues
+            .GetQueueClient(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CspFunctions.Setup.QueueOptions>>().Value.BoardNotices);
+        var function = ActivatorUtilities.CreateInstance<SendBoardNoticesFunction>(services);
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(32)).Value);
+        await function.Run(message, CancellationToken.None);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return (await services.GetRequiredService<IPublicationStore>().GetAsync(Plan, Round))!;
+    }
+
     private void HookAnswers(params int[] statuses)
     {
         for (var i = 0; i < statuses.Length; i++)
@@ -54,9 +67,9 @@ public sealed class PublishingTests(StorageFixture storage) : IDisposable
     {
         HookAnswers(202);
         await using var services = await StartAsync();
-        var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync(Plan, Round, "Test manager", "https://csp.example.org");
+        var published = await PublishAndNotifyAsync(services);
 
-        Assert.Equal((NoticeState.Sent, NoticeState.Sent), (outcome.Publication.BoardNotice, outcome.Publication.MemberNotice));
+        Assert.Equal((NoticeState.Sent, NoticeState.Sent), (published.BoardNotice, published.MemberNotice));
         var stored = await services.GetRequiredService<IPlanStore>().GetAsync(Plan);
         Assert.Equal(RoundState.Published, stored!.FindRound(Round)!.State);
 
@@ -84,8 +97,8 @@ public sealed class PublishingTests(StorageFixture storage) : IDisposable
     {
         HookAnswers(429, 500, 202);
         await using var services = await StartAsync();
-        var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync(Plan, Round, "Test manager", "https://csp.example.org");
-        Assert.Equal(NoticeState.Sent, outcome.Publication.BoardNotice);
+        var published = await PublishAndNotifyAsync(services);
+        Assert.Equal(NoticeState.Sent, published.BoardNotice);
         Assert.Equal(3, _hook.LogEntries.Count());
         Assert.Single(_hook.LogEntries.Select(e => e.RequestMessage.Body).Distinct());
     }
@@ -97,9 +110,9 @@ public sealed class PublishingTests(StorageFixture storage) : IDisposable
         _teams.FailWith = new MessagingException("Graph said 403", 403);
         await using var services = await StartAsync();
         var publisher = services.GetRequiredService<ReportPublisher>();
-        var outcome = await publisher.PublishAsync(Plan, Round, "Test manager", "https://csp.example.org");
-        Assert.Equal((NoticeState.Failed, NoticeState.Failed), (outcome.Publication.BoardNotice, outcome.Publication.MemberNotice));
-        Assert.Contains("500", outcome.Publication.BoardError);
+        var published = await PublishAndNotifyAsync(services);
+        Assert.Equal((NoticeState.Failed, NoticeState.Failed), (published.BoardNotice, published.MemberNotice));
+        Assert.Contains("500", published.BoardError);
         Assert.Equal(RoundState.Published, (await services.GetRequiredService<IPlanStore>().GetAsync(Plan))!.FindRound(Round)!.State);
         var recorded = await services.GetRequiredService<IPublicationStore>().GetAsync(Plan, Round);
         Assert.Equal(NoticeState.Failed, recorded!.BoardNotice);
@@ -115,8 +128,8 @@ public sealed class PublishingTests(StorageFixture storage) : IDisposable
     {
         HookAnswers(400);
         await using var services = await StartAsync();
-        var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync(Plan, Round, "Test manager", "https://csp.example.org");
-        Assert.Equal(NoticeState.Failed, outcome.Publication.BoardNotice);
+        var published = await PublishAndNotifyAsync(services);
+        Assert.Equal(NoticeState.Failed, published.BoardNotice);
         Assert.Single(_hook.LogEntries);
     }
 
@@ -124,8 +137,8 @@ public sealed class PublishingTests(StorageFixture storage) : IDisposable
     public async Task Without_a_webhook_the_board_notice_is_not_configured()
     {
         await using var services = await StartAsync(withWebhook: false, boardMembers: false);
-        var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync(Plan, Round, "Test manager", "https://csp.example.org");
-        Assert.Equal((NoticeState.NotConfigured, NoticeState.NotConfigured), (outcome.Publication.BoardNotice, outcome.Publication.MemberNotice));
+        var published = await PublishAndNotifyAsync(services);
+        Assert.Equal((NoticeState.NotConfigured, NoticeState.NotConfigured), (published.BoardNotice, published.MemberNotice));
         Assert.Empty(_hook.LogEntries);
         Assert.Empty(_teams.Sent);
     }

@@ -263,6 +263,30 @@ public sealed class InboundMailTests(StorageFixture storage)
         Assert.Equal("Budget £8,000 agreed.", (await world.LatestAsync())[5].Text);
     }
 
+    /// <summary>SendGrid drops a message answered 4xx, so a big parsed-mode field (a newsletter-sized HTML body) must be
+    /// archived and processed like any other, up to the 32 MB limit.</summary>
+    [Fact]
+    public async Task A_parsed_mode_post_with_a_field_over_2_MB_is_archived_and_applied_not_refused()
+    {
+        await using var world = await ResponsesWorld.StartAsync(storage);
+        var reply = await world.ReplyAddressForAsync(ResponsesWorld.Housing);
+        var bigHtml = "<html><body><p>Budget agreed.</p>" + string.Concat(Enumerable.Repeat("<p>signature banner padding</p>", 120_000)) + "</body></html>";
+        Assert.True(Encoding.UTF8.GetByteCount(bigHtml) > 3 * 1024 * 1024);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent($"From: Housing <{ResponsesWorld.HousingEmail}>\nTo: {reply}\nSubject: Re: update\nMessage-ID: <parsed-big-0001@example.org>\n"), "headers" },
+            { new StringContent("Budget agreed.\n\nOn 1 Jul 2019, CSP Manager wrote:\n> old"), "text" },
+            { new StringContent(bigHtml), "html" },
+            { new StringContent("{\"text\":\"UTF-8\",\"html\":\"UTF-8\",\"headers\":\"UTF-8\"}"), "charsets" },
+            { new StringContent($"{{\"to\":[\"{reply}\"],\"from\":\"{ResponsesWorld.HousingEmail}\"}}"), "envelope" },
+            { new StringContent("pass"), "SPF" }, { new StringContent("{@example.org : pass}"), "dkim" },
+        };
+        var result = await ReadAsync(await world.Client.PostAsync("/api/inbound/sendgrid", form));
+        Assert.Equal(("Applied", "parsed"), (result.State, result.Mode));
+        Assert.True(await ArchivedAsync(world, result.Archive));
+        Assert.Equal("Budget agreed.", (await world.LatestAsync())[5].Text);
+    }
+
     [Fact]
     public async Task A_storage_failure_before_the_archive_answers_500_and_records_nothing()
     {

@@ -115,6 +115,42 @@ public sealed class RetentionTimerTests(StorageFixture storage)
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && Equals(e.Properties["BlobName"], "misc/"));
     }
 
+    /// <summary>E-mail text that could not be placed on an action is personal data like the raw mail it came from: it goes
+    /// at the same cutoff, from the inbound log and the de-duplication table, and the rest of the record stays.</summary>
+    [Fact]
+    public async Task Unplaced_email_text_is_cleared_at_the_same_cutoff_and_the_record_stays()
+    {
+        var (services, _, _, _) = Start();
+        await using var _ = services;
+        var log = services.GetRequiredService<CspFunctions.Responses.IInboundLog>();
+        CspFunctions.Responses.InboundMessage Message(string id, DateTimeOffset at) => new(id, $"<{id}@example.org>", at, $"{at:yyyy/MM/dd}/{id}.eml", "lead@example.org", "Re: update",
+            "p", "2025-26-Q2", "police", CspFunctions.Responses.InboundState.Unassigned, "Could not tell which action.") { UnassignedText = "Personal text from " + id };
+        var old = Message("aa" + new string('1', 62), new DateTimeOffset(2025, 11, 25, 23, 59, 0, TimeSpan.Zero));   // the day before the cutoff
+        var kept = Message("bb" + new string('2', 62), new DateTimeOffset(2025, 11, 26, 0, 0, 0, TimeSpan.Zero));    // the cutoff day
+        foreach (var m in new[] { old, kept })
+        {
+            var claim = await log.ClaimAsync(m, m.ReceivedAt.AddMinutes(5));
+            Assert.Equal(CspFunctions.Responses.ClaimOutcome.Claimed, claim.Outcome);
+            await log.CompleteAsync(claim, m);
+        }
+
+        await RunTimer(services);
+        await RunTimer(services); // twice: harmless
+
+        var listed = (await log.ListAsync("p", "2025-26-Q2")).ToDictionary(m => m.Id);
+        Assert.Null(listed[old.Id].UnassignedText);
+        Assert.Equal((CspFunctions.Responses.InboundState.Unassigned, old.ArchiveBlob, old.Subject), (listed[old.Id].State, listed[old.Id].ArchiveBlob, listed[old.Id].Subject));
+        Assert.Equal(kept.UnassignedText, listed[kept.Id].UnassignedText);
+        var names = services.GetRequiredService<StorageNames>();
+        var tables = services.GetRequiredService<StorageClients>().Tables;
+        foreach (var table in new[] { names.Inbound, names.InboundLog })
+        {
+            var texts = new List<string?>();
+            await foreach (var e in tables.GetTableClient(table).QueryAsync<TableEntity>()) texts.Add(e.GetString("UnassignedText"));
+            Assert.Equal([kept.UnassignedText], texts.Where(t => t is not null));
+        }
+    }
+
     [Fact]
     public async Task Running_twice_is_harmless_and_the_next_day_takes_one_more_day()
     {
