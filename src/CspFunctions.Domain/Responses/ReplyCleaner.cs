@@ -17,7 +17,7 @@ public static partial class ReplyCleaner
     public static List<string> Clean(IReadOnlyList<string> lines, IReadOnlyCollection<string> senderNames)
     {
         var names = new HashSet<string>(senderNames.Select(n => n.ToLowerInvariant()).Where(n => n.Length > 0));
-        var kept = WithoutDisclaimers(lines).Where(l => !Logo().IsMatch(l.Trim())).ToList();
+        var kept = WithoutDisclaimers(lines).Where(l => !IsLogo(l.Trim())).ToList();
         kept = TrimTail(kept, names);
         kept = TrimHead(kept);
         // Only thanks and a name ("Thanks!\n\nJo") is nothing new.
@@ -35,14 +35,17 @@ public static partial class ReplyCleaner
     public static bool IsChatter(string line)
     {
         var t = line.Trim();
-        if (t.Length == 0 || Marking().IsMatch(t) || Valediction().IsMatch(t)) return true;
+        if (t.Length == 0) return true;
         if (t.Length > 240) return false;
+        if (Marking().IsMatch(t) || Valediction().IsMatch(t)) return true;
         var rest = Greeting().Match(t) is { Success: true } g ? t[g.Length..].Trim() : t;
         if (rest.Length == 0) return true;
         return SentenceSplit().Split(rest).Where(s => s.Trim().Length > 0).All(s => Pointer().IsMatch(s.Trim()) || Closing().IsMatch(s.Trim()) || Valediction().IsMatch(s.Trim()));
     }
 
     public static bool IsMarking(string line) => Marking().IsMatch(line.Trim());
+
+    private static bool IsLogo(string t) => t.Length > 0 && t[0] is '[' or '<' && Logo().IsMatch(t);
 
     private static List<string> WithoutDisclaimers(IReadOnlyList<string> lines)
     {

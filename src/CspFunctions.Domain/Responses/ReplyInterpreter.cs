@@ -1,4 +1,3 @@
-using System.Globalization;
 using MimeKit;
 
 namespace CspFunctions.Responses;
@@ -73,8 +72,8 @@ public sealed class ReplyInterpreter(ResponseOptions options)
         };
     }
 
-    /// <summary>How reminders and replies refer to an action.</summary>
-    public static string Reference(Plans.PlanAction action) => action.Number.ToString(CultureInfo.InvariantCulture);
+    /// <summary>How reminders and replies refer to an action: its reference as the plan writes it ("1.2", "3a"), else its number.</summary>
+    public static string Reference(Plans.PlanAction action) => action.Ref;
 
     private static ActionReply ToUpdate(ReplySection section, ReplyInput input, Plans.Contact contact)
     {

@@ -32,10 +32,11 @@ public static partial class ReplyText
             if (line.Length == 0) continue;
             if (raw == "-- " || raw == "--" || raw == "-- \u00A0" || raw == "--\u00A0") return i;
             if (line.Length > 400) continue;
-            if (OriginalMessage().IsMatch(line) || Footer().IsMatch(line) || ForwardedBanner().IsMatch(line)) return i;
+            // Cheap tests first: most lines are prose and none of these can match them.
+            if ((line[0] == '-' && OriginalMessage().IsMatch(line)) || (line.Length <= 140 && Footer().IsMatch(line)) || (line[^1] == ':' && ForwardedBanner().IsMatch(line))) return i;
             if (IsWroteHeader(lines, i)) return i;
-            if (Underscores().IsMatch(line) && HeaderFrom().IsMatch(NextNonEmpty(lines, i + 1))) return i;
-            if (HeaderFrom().IsMatch(line) && HasHeaderBlockAfter(lines, i)) return i;
+            if (line[0] == '_' && Underscores().IsMatch(line) && HeaderFrom().IsMatch(NextNonEmpty(lines, i + 1))) return i;
+            if (line.IndexOf(':') is > 0 and < 16 && HeaderFrom().IsMatch(line) && HasHeaderBlockAfter(lines, i)) return i;
         }
         return lines.Count;
     }
@@ -43,8 +44,8 @@ public static partial class ReplyText
     private static bool IsWroteHeader(List<string> lines, int i)
     {
         var line = lines[i].Trim();
-        if (WroteHeader().IsMatch(line) || (GenericWrote().IsMatch(line) && (line.Contains('@') || DateOrTime().IsMatch(line)))) return true;
-        if (!WroteStart().IsMatch(line)) return false;
+        if (line[^1] == ':' && (WroteHeader().IsMatch(line) || (GenericWrote().IsMatch(line) && (line.Contains('@') || DateOrTime().IsMatch(line))))) return true;
+        if (line.Length > 300 || !WroteStart().IsMatch(line)) return false;
         // Gmail and Apple wrap a long header over two or three lines.
         var joined = line;
         for (var j = i + 1; j < lines.Count && j <= i + 2; j++)

@@ -42,6 +42,27 @@ public sealed class ReplyRulesTests
         Assert.Equal("Action 7: not theirs", split.Unassigned);
     }
 
+    [Fact]
+    public void Sections_take_non_integer_references_as_the_plan_writes_them()
+    {
+        var split = ReplySections.Split("Hi,\n#1.2 First part.\nAction 3a: Second part.\n- still the second\n#2.1 someone else's", new Dictionary<string, int> { ["1.2"] = 12, ["3a"] = 31 });
+        Assert.Equal([(12, "First part."), (31, "Second part.\n- still the second")], split.Sections.Select(s => (s.ActionNumber, s.Text)));
+        Assert.Equal("#2.1 someone else's", split.Unassigned);
+    }
+
+    [Fact]
+    public void The_interpreter_matches_sections_to_the_actions_references()
+    {
+        var lead = new Lead("l1", "Lead", [new Contact("Jo", "jo@example.org")]);
+        var actions = new List<PlanAction> { new(12, "p1", "A", ["l1"], []) { Reference = "1.2" }, new(31, "p1", "B", ["l1"], []) { Reference = "3a" } };
+        var message = new MimeMessage { Subject = "Re: update" };
+        message.From.Add(MailboxAddress.Parse("jo@example.org"));
+        message.Body = new TextPart("plain") { Text = "Action 1.2 - done.\n\nAction 3a: started.\n\nThanks\nJo" };
+        var decision = new ReplyInterpreter(new ResponseOptions("https://csp.example", "reply.example.org"))
+            .Interpret(new ReplyInput(message, lead, actions, new Dictionary<int, ProgressUpdate>(), new SenderAuthentication("pass", "{@example.org : pass}", null), DateTimeOffset.UnixEpoch));
+        Assert.Equal([(12, "done."), (31, "started.")], decision.Updates.Select(u => (u.ActionNumber, u.Text)));
+    }
+
     [Theory]
     [InlineData("I am back in the office on Monday 15 July 2019.", "2019-07-15")]
     [InlineData("Returning 3rd September", "2019-09-03")]

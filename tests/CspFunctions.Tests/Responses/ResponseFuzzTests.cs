@@ -13,6 +13,11 @@ public sealed class ResponseFuzzTests
         "From: ", "Sent: ", "On Mon, 1 Jul 2019 ", " wrote:", "-----Original Message-----", "> ", "-- ", "Sent from my iPhone", "#", "Action ", "9.", "19) ",
         "Status: ", "RAG: ", "amber", "complete", "Kind regards,", "\n", "\r\n", "\n\n", "£", "€", "“", "<div class=\"gmail_quote\">", "<blockquote>", "<p>", "</p>",
         "<br>", "&amp;", "&#", "<script>", "until ", "back on ", "31/02", "29 February", "1st", "Jan ", "99999", "0", "Am ", " schrieb ", ":", "\u0000", "\uFFFD",
+        "OFFICIAL", "OFFICIAL-SENSITIVE", "NOT PROTECTIVELY MARKED", "Hi Jo,", "Please see updates below.", "Regards", "Mit freundlichen Grüßen", "Pozdrawiam", "Diolch",
+        "Cordialement,", "T: 01582 546000", "she/her", "www.luton.gov.uk", "[cid:image001.png@01D5]", "This email and any attachments are confidential", "if you have received this email in error",
+        "Think before you print", "No change", "As last quarter", "#1.2", "Action 2.1:", "3a)", "(9)", "RAG: amber", "Status: complete, RAG: Green", "W dniu ", " pisze:", "Ar ", " ysgrifennodd ",
+        "________________________________", "-------- Original message --------", "Get Outlook for iOS", "Sent from my iPhone", "<div class=\"gmail_signature\">", "<p class=MsoNormal>", "</div>", "<li>",
+        "bis 19.07.2019", "2019-07-15", "Jo Bloggs", "-- \n", "\t", "    ",
     ];
 
     private static readonly Gen<string> MailLike = Gen.OneOf(Gen.String, Gen.Int[0, Fragments.Length - 1].Select(i => Fragments[i])).Array[0, 40].Select(parts => string.Concat(parts));
@@ -26,6 +31,31 @@ public sealed class ResponseFuzzTests
             var split = ReplySections.Split(reply, [9, 19, 24]);
             Assert.All(split.Sections, s => Assert.Contains(s.ActionNumber, new[] { 9, 19, 24 }));
             _ = ReplySections.Split(reply, [5]);
+        }, iter: 3000);
+
+    [Fact]
+    public void The_reply_interpreter_never_throws_whatever_the_message_and_sender_results() =>
+        Gen.Select(MailLike, MailLike, Gen.Int[0, 5], Gen.Bool).Sample(t =>
+        {
+            var (body, subject, variant, html) = t;
+            var message = new MimeMessage();
+            message.From.Add(variant switch
+            {
+                0 => MailboxAddress.Parse("bedfordshire-police@example.org"),
+                1 => new MailboxAddress(subject.Length > 200 ? subject[..200] : subject, "sam.officer@example.org"),
+                _ => MailboxAddress.Parse("someone@elsewhere.example"),
+            });
+            message.Subject = subject;
+            if (variant == 3) message.Headers.Add("Auto-Submitted", "auto-replied");
+            message.Body = html ? new TextPart("html") { Text = body } : new TextPart("plain") { Text = body };
+            var lead = new CspFunctions.Plans.Lead("police", "Bedfordshire Police", [new CspFunctions.Plans.Contact("Sam Officer", "sam.officer@example.org"), new CspFunctions.Plans.Contact("Bedfordshire Police", "bedfordshire-police@example.org")]);
+            var actions = new[] { 9, 19, 24 }.Select(n => new CspFunctions.Plans.PlanAction(n, "p1", "Action", ["police"], [])).ToList();
+            var last = new Dictionary<int, CspFunctions.Progress.ProgressUpdate> { [9] = new("p", "2018-19-Q4", 9, 1, CspFunctions.Progress.ProgressStatus.OnTrack, CspFunctions.Progress.Rag.Green, "Last quarter.", "Sam", null, DateTimeOffset.UnixEpoch, CspFunctions.Progress.UpdateChannel.Form) };
+            var auth = variant switch { 4 => SenderAuthentication.None, 5 => new SenderAuthentication(body, subject, body), _ => new SenderAuthentication("pass", "{@example.org : pass}", "b@example.org") };
+            var decision = new ReplyInterpreter(new ResponseOptions("https://csp.example", "reply.example.org")).Interpret(new ReplyInput(message, lead, actions, last, auth, DateTimeOffset.UnixEpoch.AddYears(49)));
+            Assert.NotNull(decision.Reason);
+            Assert.All(decision.Updates, u => Assert.Contains(u.ActionNumber, new[] { 9, 19, 24 }));
+            if (decision.Kind != ReplyKind.Update) Assert.Empty(decision.Updates);
         }, iter: 3000);
 
     [Fact]
