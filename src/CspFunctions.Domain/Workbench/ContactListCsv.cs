@@ -1,12 +1,13 @@
 using System.Globalization;
 using CsvHelper;
+using CsvHelper.Configuration;
 using CspFunctions.Plans;
 using CspFunctions.Reporting;
 
 namespace CspFunctions.Workbench;
 
 /// <summary>The plan's contact list for a spreadsheet: one row per lead contact, then the managers and board members.
-/// Every text cell goes through <see cref="CsvReport.Safe"/>, as the report's CSV does, so no cell runs as a formula.</summary>
+/// Every cell is escaped against formula injection as the report's CSV is, so no cell runs as a formula.</summary>
 public static class ContactListCsv
 {
     public static readonly string[] Columns = ["role", "lead id", "lead", "name", "email", "teams user id", "deputy lead"];
@@ -14,19 +15,21 @@ public static class ContactListCsv
     public static string Render(Plan plan)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\r\n" };
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        // CsvHelper's own guard against formula injection, as the report CSV uses (OWASP: leading = + - @, tab, CR).
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
+        using (var csv = new CsvWriter(writer, config))
         {
             foreach (var c in Columns) csv.WriteField(c);
             csv.NextRecord();
             void Row(string role, Lead? lead, Contact contact)
             {
                 csv.WriteField(role);
-                csv.WriteField(CsvReport.Safe(lead?.Id ?? ""));
-                csv.WriteField(CsvReport.Safe(lead?.Name ?? ""));
-                csv.WriteField(CsvReport.Safe(contact.Name));
-                csv.WriteField(CsvReport.Safe(contact.Email));
-                csv.WriteField(CsvReport.Safe(contact.TeamsUserId ?? ""));
-                csv.WriteField(CsvReport.Safe(lead?.DeputyLeadId is { } d ? plan.FindLead(d)?.Name ?? d : ""));
+                csv.WriteField(lead?.Id ?? "");
+                csv.WriteField(lead?.Name ?? "");
+                csv.WriteField(contact.Name);
+                csv.WriteField(contact.Email);
+                csv.WriteField(contact.TeamsUserId ?? "");
+                csv.WriteField(lead?.DeputyLeadId is { } d ? plan.FindLead(d)?.Name ?? d : "");
                 csv.NextRecord();
             }
             foreach (var lead in plan.Leads)
