@@ -132,12 +132,13 @@ public sealed class ChasingWalkTests(StorageFixture storage)
         await bed.SweepAsync(); // a later sweep the same morning
         Assert.Equal(0, await bed.DrainAsync()); // a refused reminder is settled: not enqueued again
 
-        // One attempt per lead (the first contact's refusal stops that lead's message), no retries by the handler or the queue.
-        Assert.Equal(3, bed.Stubs.Requests("/v3/mail/send"));
+        // One attempt per contact (one contact's refusal does not stop the lead's other contacts), no retries by the handler or the queue.
+        Assert.Equal(4, bed.Stubs.Requests("/v3/mail/send"));
         var log = await bed.Get<IReminderLog>().GetRoundAsync(plan.Id, "2019-20-Q1");
-        Assert.Equal(["council", "housing", "police"], log.Where(r => r.Channel == "email").Select(r => r.LeadId).Order());
+        Assert.Equal(["council", "housing", "police"], log.Where(r => r.Channel == "email" && r.Contact is null).Select(r => r.LeadId).Order());
+        Assert.Equal(["cy@example.org", "hal@example.org", "hana@example.org", "pat@example.org"], log.Where(r => r.Channel == "email" && r.Contact is not null).Select(r => r.Contact).Order());
         Assert.All(log.Where(r => r.Channel == "email"), r => Assert.Equal(ReminderState.Refused, r.State));
-        Assert.Equal(ReminderState.Sent, log.Single(r => r.Channel == "teams").State);
+        Assert.Equal(ReminderState.Sent, log.Single(r => r.Channel == "teams" && r.Contact is null).State);
         var warnings = (await bed.Get<IReminderLog>().GetWarningsAsync(plan.Id, "2019-20-Q1")).Select(w => w.ToString()).ToList();
         foreach (var lead in new[] { "police", "housing", "council" })
             Assert.Contains(warnings, w => w.Contains(lead) && w.Contains("opening email was refused") && w.Contains("400"));
