@@ -44,6 +44,8 @@ public sealed class InboundMailBench : IBenchProgram
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+        // Inbound Parse is a machine caller: the local host, like the Functions host, wants its function key.
+        client.DefaultRequestHeaders.Add(LocalFunctionKeys.Header, app.Services.GetRequiredService<LocalFunctionKeys>().Key);
 
         await using (var sample = File.OpenRead(RepoPaths.SamplePlan(root)))
             await app.Services.GetRequiredService<PlanImporter>().ImportAsync(PlanReader.ReadJson(sample));
