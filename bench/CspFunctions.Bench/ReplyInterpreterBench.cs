@@ -13,7 +13,7 @@ namespace CspFunctions.Bench;
 ///    disclaimer, quoted reminder): parse + interpret, against a bare MimeKit parse of the same bytes;
 /// 2. HTML-only replies of 5 KB, 500 KB and 2 MB: parse + interpret time per byte, each against the 5 KB figure, to show
 ///    that time grows linearly with size (a ratio near 1 at every size), and each against its own bare parse.
-/// Pass a number to scale the largest size down while developing (e.g. "replies 0.1").
+/// Pass a byte count to change the largest size (e.g. "replies 200000").
 /// </summary>
 public sealed class ReplyInterpreterBench : IBenchProgram
 {
@@ -25,31 +25,30 @@ public sealed class ReplyInterpreterBench : IBenchProgram
     private static readonly SenderAuthentication Verified = new("pass", "{@example.org : pass}", "bounces@example.org");
     private static readonly ReplyInterpreter Interpreter = new(new ResponseOptions("https://csp.example", "reply.example.org") { MaxProgressText = int.MaxValue });
 
-    public Task<int> RunAsync(string[] args)
+    public async Task<int> RunAsync(string[] args)
     {
-        var scale = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1.0;
+        var options = BenchOptions.Parse(args);
+        var report = new BenchReport(Name, "Reply interpreter: typical reply vs a bare MimeKit parse; time per byte of HTML-only replies by size", "dotnet run -c Release --project bench/CspFunctions.Bench -- replies");
+        var largest = options.Int(0, full: 2 * 1024 * 1024, smoke: 64 * 1024);
         var typical = TypicalReply();
-        Console.WriteLine($"Typical reply: {typical.Length:N0} bytes");
-        var decision = Interpret(typical);
-        if (decision.Updates.Count != 3) throw new InvalidOperationException("The typical reply should update three actions: " + decision.Reason);
-
-        var parse = Median(() => Parse(typical), typical.Length);
-        var interpret = Median(() => Interpret(typical), typical.Length);
-        Console.WriteLine($"5 KB reply: parse + interpret median {interpret * 1000:F1} us; bare MimeKit parse median {parse * 1000:F1} us; ratio {interpret / parse:F1}x");
+        report.Check("the typical reply updates three actions", Interpret(typical).Updates.Count == 3);
+        var parse = Median(() => Parse(typical), options.Smoke);
+        var interpret = Median(() => Interpret(typical), options.Smoke);
+        report.Figure($"Typical reply ({typical.Length:N0} bytes): parse + interpret, median, vs a bare MimeKit parse of the same bytes", interpret, parse, "ms");
 
         double? perByteAt5K = null;
-        foreach (var size in new[] { 5 * 1024, (int)(500 * 1024 * scale), (int)(2 * 1024 * 1024 * scale) })
+        foreach (var size in new[] { 5 * 1024, Math.Min(500 * 1024, largest / 4), largest })
         {
             var html = HtmlOnlyReply(size);
-            var check = Interpret(html);
-            if (check.Updates.Count != 3) throw new InvalidOperationException($"The {size} byte reply should update three actions: {check.Reason}");
-            var bare = Median(() => Parse(html), html.Length);
-            var full = Median(() => Interpret(html), html.Length);
+            report.Check($"the {html.Length:N0} byte HTML-only reply updates three actions", Interpret(html).Updates.Count == 3);
+            var bare = Median(() => Parse(html), options.Smoke);
+            var full = Median(() => Interpret(html), options.Smoke);
             var perByte = full / html.Length;
             perByteAt5K ??= perByte;
-            Console.WriteLine($"HTML-only {html.Length / 1024.0,8:N0} KB: parse + interpret {full,9:F3} ms ({perByte * 1e6:F1} ns/byte, {perByte / perByteAt5K:F2}x the 5 KB rate); bare parse {bare,8:F3} ms; ratio {full / bare:F1}x");
+            report.Figure($"HTML-only reply {html.Length / 1024.0:N0} KB: parse + interpret, median, vs a bare MimeKit parse", full, bare, "ms");
+            report.Figure($"HTML-only reply {html.Length / 1024.0:N0} KB: time per byte vs the 5 KB reply's (linear growth is a ratio of at most about 1)", perByte * 1e6, perByteAt5K.Value * 1e6, "ns/byte");
         }
-        return Task.FromResult(0);
+        return await report.FinishAsync(options);
     }
 
     private static MimeMessage Parse(byte[] bytes)
@@ -62,12 +61,12 @@ public sealed class ReplyInterpreterBench : IBenchProgram
         Interpreter.Interpret(new ReplyInput(Parse(bytes), Police, Actions, new Dictionary<int, ProgressUpdate>(), Verified, DateTimeOffset.UnixEpoch.AddYears(49)));
 
     /// <summary>Median milliseconds over enough runs to take about a second (at least 5), after a warm-up.</summary>
-    private static double Median(Action action, int bytes)
+    private static double Median(Action action, bool smoke)
     {
         for (var i = 0; i < 3; i++) action();
         var probe = Stopwatch.StartNew();
         action();
-        var runs = Math.Clamp((int)(1000 / Math.Max(0.001, probe.Elapsed.TotalMilliseconds)), 5, 2000);
+        var runs = smoke ? 3 : Math.Clamp((int)(1000 / Math.Max(0.001, probe.Elapsed.TotalMilliseconds)), 5, 2000);
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
