@@ -10,7 +10,7 @@ namespace CspFunctions.Reporting;
 
 /// <summary>One round: who has answered (per lead: actions, answered, reminders, bounces), generate and preview the report,
 /// publish it, and the board notices with "send again".</summary>
-public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications, ReportingSettings config, TimeProvider clock)
+public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> Messages = new()
     {
