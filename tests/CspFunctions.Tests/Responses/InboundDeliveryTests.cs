@@ -122,7 +122,8 @@ public sealed class InboundDeliveryTests(StorageFixture storage)
         Assert.All(held, m => Assert.Contains("Why: The From address", m.TextBody));
 
         // The manager's plan page lists both, with the reason.
-        var page = await world.Client.GetStringAsync($"/api/manage/plans/{ResponsesWorld.PlanId}");
+        using var manager = await world.Host.ManagerAsync();
+        var page = await manager.GetStringAsync($"/api/manage/plans/{ResponsesWorld.PlanId}");
         Assert.Contains("DKIM fail for example.org", WebUtility.HtmlDecode(page));
     }
 

@@ -281,7 +281,7 @@ public sealed class InboundMailTests(StorageFixture storage)
             { new StringContent($"{{\"to\":[\"{reply}\"],\"from\":\"{ResponsesWorld.HousingEmail}\"}}"), "envelope" },
             { new StringContent("pass"), "SPF" }, { new StringContent("{@example.org : pass}"), "dkim" },
         };
-        var result = await ReadAsync(await world.Client.PostAsync("/api/inbound/sendgrid", form));
+        var result = await ReadAsync(await world.KeyClient.PostAsync("/api/inbound/sendgrid", form));
         Assert.Equal(("Applied", "parsed"), (result.State, result.Mode));
         Assert.True(await ArchivedAsync(world, result.Archive));
         Assert.Equal("Budget agreed.", (await world.LatestAsync())[5].Text);

@@ -47,7 +47,7 @@ public sealed class ReplyDropFolderTests(StorageFixture storage) : IDisposable
         await reply.WriteToAsync(Path.Combine(Drop, "reply.eml"));
         var folder = new ReplyDropFolder(Drop, () => null, NullLogger<ReplyDropFolder>.Instance);
 
-        var results = await folder.DeliverAllAsync(new InboundParsePoster(host.Client, host.BaseAddress, null));
+        var results = await folder.DeliverAllAsync(new InboundParsePoster(host.Client, host.BaseAddress, host.FunctionKey));
 
         var (file, result) = Assert.Single(results);
         Assert.Equal(("reply.eml", "Applied"), (file, result.State));
@@ -70,7 +70,7 @@ public sealed class ReplyDropFolderTests(StorageFixture storage) : IDisposable
         await File.WriteAllTextAsync(Path.Combine(Drop, "notes.txt"), "not an .eml, left alone");
         var folder = new ReplyDropFolder(Drop, () => null, NullLogger<ReplyDropFolder>.Instance);
 
-        var results = await folder.DeliverAllAsync(new InboundParsePoster(host.Client, host.BaseAddress, null));
+        var results = await folder.DeliverAllAsync(new InboundParsePoster(host.Client, host.BaseAddress, host.FunctionKey));
 
         Assert.Equal(["binary.eml", "no-address.eml"], results.Select(r => r.File));
         Assert.All(results, r => Assert.False(r.Result.Accepted));
@@ -89,7 +89,7 @@ public sealed class ReplyDropFolderTests(StorageFixture storage) : IDisposable
         stranger.From.Add(new MailboxAddress("Someone", "someone@example.net"));
         stranger.To.Add(new MailboxAddress("", "nobody@reply.example.org"));
 
-        var result = await new InboundParsePoster(host.Client, host.BaseAddress, null).PostAsync(stranger);
+        var result = await new InboundParsePoster(host.Client, host.BaseAddress, host.FunctionKey).PostAsync(stranger);
 
         Assert.Equal((200, "Rejected"), (result.Status, result.State));
         Assert.Contains("Not a reply to one of our reminders", result.Reason);
