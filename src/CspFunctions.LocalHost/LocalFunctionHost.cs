@@ -3,6 +3,7 @@ using CspFunctions.Access;
 using CspFunctions.Health;
 using CspFunctions.LocalHost.SignIn;
 using CspFunctions.Observability;
+using CspFunctions.Pages;
 using OpenTelemetry.Trace;
 using CspFunctions.Setup;
 using Microsoft.Azure.Functions.Worker;
@@ -50,6 +51,16 @@ public static class LocalFunctionHost
         }
 
         var app = builder.Build();
+        // The same page checks the worker's PageSecurityMiddleware applies, for the app's pages and the local host's own;
+        // first, so a sign-in redirect or an access refusal carries the page headers too.
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if ((PageSecurity.IsPageRoute(path) || path == "/" || path.StartsWithSegments(AccessGate.SignInPath)
+                 || (path.StartsWithSegments("/outbox") && !path.Value!.EndsWith("/html", StringComparison.Ordinal)))
+                && !await PageSecurity.GuardAsync(context)) return;
+            await next(context);
+        });
         if (options.EmulateSignIn) LocalAppServiceAuth.Use(app);
         foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
             app.MapMethods("/api/" + f.Route!.TrimStart('/'), f.Methods, context => ServeAsync(context, f, invoker, keys)).WithDisplayName(f.Name);
@@ -72,7 +83,7 @@ public static class LocalFunctionHost
             return Results.Accepted();
         });
         SimulationRuns.Map(app, functions, invoker, root);
-        app.MapGet("/", () => Results.Content(HomePage(functions), "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Extensions.Page(new PageResult("local-host.html.sbn", HomeRows(functions), OutboxPages.Layout("CspFunctions local host"))));
         OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root));
         return app;
     }
@@ -112,27 +123,14 @@ public static class LocalFunctionHost
         catch (System.Text.Json.JsonException) { return body; }
     }
 
-    private static string HomePage(IReadOnlyList<FunctionDefinition> functions)
+    public sealed record HomeRow(string Name, string What, string? Href);
+
+    private static List<HomeRow> HomeRows(IReadOnlyList<FunctionDefinition> functions) => functions.Select(f => f.Trigger switch
     {
-        var rows = string.Join("", functions.Select(f =>
-        {
-            var name = System.Net.WebUtility.HtmlEncode(f.Name);
-            var what = f.Trigger switch
-            {
-                TriggerKind.Http when f.Methods.Contains("GET") && !f.Route!.Contains('{') => $"<a href=\"/api/{System.Net.WebUtility.HtmlEncode(f.Route)}\">GET /api/{System.Net.WebUtility.HtmlEncode(f.Route)}</a>",
-                TriggerKind.Http => $"{string.Join(", ", f.Methods)} /api/{System.Net.WebUtility.HtmlEncode(f.Route)}",
-                TriggerKind.Timer => $"timer <code>{System.Net.WebUtility.HtmlEncode(f.Schedule)}</code> (UTC)",
-                TriggerKind.Queue => $"queue <code>{System.Net.WebUtility.HtmlEncode(f.QueueName)}</code>",
-                _ => "",
-            };
-            return $"<tr><th scope=\"row\">{name}</th><td>{what}</td></tr>";
-        }));
-        return $$"""
-            <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>CspFunctions local host</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:60rem}th,td{text-align:left;padding:.3rem .8rem}</style></head>
-            <body><main><h1>CspFunctions local host</h1><p>The Functions app is running on local storage (Azurite). Mail and Teams messages go to the <a href="/outbox">local outbox</a>.</p>
-            <table><caption>Functions, from functions.metadata</caption><thead><tr><th scope="col">Function</th><th scope="col">Trigger</th></tr></thead><tbody>{{rows}}</tbody></table>
-            </main></body></html>
-            """;
-    }
+        TriggerKind.Http when f.Methods.Contains("GET") && !f.Route!.Contains('{') => new HomeRow(f.Name, $"GET /api/{f.Route}", $"/api/{f.Route}"),
+        TriggerKind.Http => new HomeRow(f.Name, $"{string.Join(", ", f.Methods)} /api/{f.Route}", null),
+        TriggerKind.Timer => new HomeRow(f.Name, $"timer {f.Schedule} (UTC)", null),
+        TriggerKind.Queue => new HomeRow(f.Name, $"queue {f.QueueName}", null),
+        _ => new HomeRow(f.Name, "", null),
+    }).ToList();
 }

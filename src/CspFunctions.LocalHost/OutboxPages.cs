@@ -1,47 +1,68 @@
-using System.Net;
+using CspFunctions.Pages;
+using CspFunctions.Templating;
 using MimeKit;
 
 namespace CspFunctions.LocalHost;
 
-/// <summary>The local outbox at /outbox: every .eml and Teams .json the app wrote, newest first, with links to open them.</summary>
+/// <summary>The local outbox at /outbox: every .eml and Teams .json the app wrote, newest first, with links to open them.
+/// Pages render from Messaging/Templates/outbox*.html.sbn in the app's one layout.</summary>
 public static class OutboxPages
 {
+    public sealed record Row(string Channel, string File, string Href, string Summary);
+
+    public sealed record Index(string Folder, IReadOnlyList<Row> Rows);
+
+    public sealed record Message(string Subject, string To, string Cc, string ReplyTo, string? HtmlHref, string RawHref, string Text);
+
+    private static readonly Crumb[] Navigation = [new("Functions", "/"), new("Outbox", "/outbox"), new("Manager pages", "/api/manage")];
+
+    public static PageLayout Layout(string title, params Crumb[] crumbs) =>
+        new(title) { ServiceHref = "/", Navigation = Navigation, Crumbs = crumbs };
+
     public static void Map(WebApplication app, string outboxRoot)
     {
-        app.MapGet("/outbox", () => Results.Content(Index(outboxRoot), "text/html; charset=utf-8"));
-        app.MapGet("/outbox/{folder}/{file}", (string folder, string file) =>
+        app.MapGet("/outbox", context => new PageResult("outbox.html.sbn", ReadIndex(outboxRoot), Layout("Local outbox")).WriteAsync(context));
+        app.MapGet("/outbox/{folder}/{file}", (string folder, string file, HttpContext context) =>
         {
-            if (folder is not ("mail" or "teams") || file.Contains("..") || file.Contains('/') || file.Contains('\\')) return Results.NotFound();
+            if (folder is not ("mail" or "teams") || !IsPlainName(file)) return Results.NotFound();
             var path = Path.Combine(outboxRoot, folder, file);
             if (!File.Exists(path)) return Results.NotFound();
-            return folder == "teams"
-                ? Results.File(path, "application/json; charset=utf-8")
-                : Results.Content(MessageView(path), "text/html; charset=utf-8");
+            if (folder == "teams") return Results.File(path, "application/json; charset=utf-8");
+            PageSecurity.AllowFramesFromSelf(context);
+            var message = MimeMessage.Load(path);
+            var name = Uri.EscapeDataString(file);
+            var model = new Message(message.Subject ?? "(no subject)", message.To.ToString(), message.Cc.ToString(), message.ReplyTo.ToString(),
+                message.HtmlBody is null ? null : $"/outbox/mail/{name}/html", $"/outbox/mail/{name}/raw", message.TextBody ?? "");
+            return Results.Extensions.Page(new PageResult("outbox-message.html.sbn", model, Layout(model.Subject, new Crumb("Local outbox", "/outbox"))));
+        });
+        // The HTML part alone, for the sandboxed frame: its own inline styles may apply, nothing in it may run.
+        app.MapGet("/outbox/mail/{file}/html", (string file, HttpContext context) =>
+        {
+            var path = Path.Combine(outboxRoot, "mail", file);
+            if (!IsPlainName(file) || !File.Exists(path)) return Results.NotFound();
+            context.Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.Content(MimeMessage.Load(path).HtmlBody ?? "", "text/html; charset=utf-8");
         });
         app.MapGet("/outbox/mail/{file}/raw", (string file) =>
-            file.Contains("..") || file.Contains('/') || !File.Exists(Path.Combine(outboxRoot, "mail", file))
+            !IsPlainName(file) || !File.Exists(Path.Combine(outboxRoot, "mail", file))
                 ? Results.NotFound()
                 : Results.File(Path.Combine(outboxRoot, "mail", file), "message/rfc822", file));
     }
 
-    private static string Index(string root)
+    private static bool IsPlainName(string file) => !file.Contains("..") && !file.Contains('/') && !file.Contains('\\');
+
+    private static Index ReadIndex(string root)
     {
-        var rows = new List<string>();
+        var rows = new List<Row>();
         foreach (var folder in new[] { "mail", "teams" })
         {
             var dir = Path.Combine(root, folder);
             if (!Directory.Exists(dir)) continue;
             foreach (var file in new DirectoryInfo(dir).GetFiles().OrderByDescending(f => f.Name).Take(500))
-            {
-                var name = WebUtility.HtmlEncode(file.Name);
-                var summary = folder == "mail" ? Summary(file.FullName) : "Teams activity notification";
-                rows.Add($"<tr><td>{folder}</td><td><a href=\"/outbox/{folder}/{Uri.EscapeDataString(file.Name)}\">{name}</a></td><td>{WebUtility.HtmlEncode(summary)}</td></tr>");
-            }
+                rows.Add(new Row(folder, file.Name, $"/outbox/{folder}/{Uri.EscapeDataString(file.Name)}", folder == "mail" ? Summary(file.FullName) : "Teams activity notification"));
         }
-        var body = rows.Count == 0
-            ? "<p>Nothing has been sent yet. Run <code>dotnet run --project src/CspFunctions.LocalHost -- simulate-quarter</code> to see a quarter's reminders.</p>"
-            : $"<table><caption>{rows.Count} message(s), newest first</caption><thead><tr><th scope=\"col\">Channel</th><th scope=\"col\">File</th><th scope=\"col\">To and subject</th></tr></thead><tbody>{string.Join("", rows)}</tbody></table>";
-        return Page("Local outbox", $"<h1>Local outbox</h1><p>Folder: <code>{WebUtility.HtmlEncode(root)}</code></p>{body}");
+        return new Index(root, rows);
     }
 
     private static string Summary(string path)
@@ -53,26 +74,4 @@ public static class OutboxPages
         }
         catch (FormatException) { return "(unreadable message)"; }
     }
-
-    private static string MessageView(string path)
-    {
-        var message = MimeMessage.Load(path);
-        var name = Uri.EscapeDataString(Path.GetFileName(path));
-        // The HTML body is shown in a sandboxed frame so its links work but nothing in it runs.
-        var html = message.HtmlBody is { } h ? $"<iframe title=\"Message body\" sandbox=\"allow-popups allow-popups-to-escape-sandbox\" srcdoc=\"{WebUtility.HtmlEncode(h)}\" style=\"width:100%;height:70vh;border:1px solid #b1b4b6\"></iframe>" : "";
-        return Page(message.Subject ?? "(no subject)", $"""
-            <p><a href="/outbox">Back to the outbox</a> | <a href="/outbox/mail/{name}/raw">Download .eml</a></p>
-            <h1>{WebUtility.HtmlEncode(message.Subject)}</h1>
-            <dl><dt>To</dt><dd>{WebUtility.HtmlEncode(message.To.ToString())}</dd><dt>Cc</dt><dd>{WebUtility.HtmlEncode(message.Cc.ToString())}</dd>
-            <dt>Reply-To</dt><dd>{WebUtility.HtmlEncode(message.ReplyTo.ToString())}</dd></dl>
-            {html}
-            <h2>Plain text</h2><pre style="white-space:pre-wrap">{WebUtility.HtmlEncode(message.TextBody)}</pre>
-            """);
-    }
-
-    private static string Page(string title, string content) => $$"""
-        <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}} - CspFunctions local host</title><style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}th,td{text-align:left;padding:.3rem .8rem;vertical-align:top}</style></head>
-        <body><main>{{content}}</main></body></html>
-        """;
 }

@@ -3,7 +3,6 @@ using CspFunctions.Messaging;
 using CspFunctions.Plans;
 using CspFunctions.Progress;
 using CspFunctions.Reporting;
-using CspFunctions.Templating;
 
 namespace CspFunctions.Chasing;
 
@@ -61,7 +60,6 @@ public static class ReminderComposer
         var subject = Subject(plan, round, lead, chase.Stage);
         var model = new
         {
-            Subject = subject,
             RecipientName = contact.Name,
             Intro = Intro(round, chase.Stage),
             PlanName = plan.Name,
@@ -75,8 +73,11 @@ public static class ReminderComposer
             CopyNames = string.Join(", ", copyTo.Select(c => c.Name)),
             CopyCount = copyTo.Count,
         };
-        return new OutgoingMail(new MailAddressee(contact.Name, contact.Email), subject,
-            TemplateLibrary.Render("reminder.txt.sbn", model), TemplateLibrary.Render("reminder.html.sbn", model))
+        var manager = plan.Managers.FirstOrDefault();
+        var footer = new MailFooter(MailFooter.OnBehalfOf(plan), $"You get these reminders because you are a contact for {lead.Name}.",
+            $"To stop them, or to have them sent to a colleague instead, reply saying so{(manager is null ? "" : $" or write to {manager.Email}")}.");
+        var (text, html) = MailRenderer.Render("reminder", model, subject, footer);
+        return new OutgoingMail(new MailAddressee(contact.Name, contact.Email), subject, text, html)
         {
             Cc = copyTo.Select(c => new MailAddressee(c.Name, c.Email)).ToList(),
             ReplyTo = new MailAddressee("Community Safety Partnership updates", replyTo),
@@ -111,7 +112,6 @@ public static class ReminderComposer
         var subject = $"{RoundName(round)} updates: {digest.AnsweredCount} of {digest.ActionCount} in, {digest.Outstanding.Count} lead(s) outstanding";
         var model = new
         {
-            Subject = subject,
             PlanName = plan.Name,
             RoundName = RoundName(round),
             Date = LongDate(digest.Date),
@@ -122,8 +122,10 @@ public static class ReminderComposer
             Outstanding = digest.Outstanding.Select(o => new { o.LeadName, Actions = string.Join(", ", o.ActionNumbers) }).ToList(),
             Warnings = digest.Warnings.Select(w => w.ToString()).ToList(),
         };
-        return new OutgoingMail(new MailAddressee(manager.Name, manager.Email), subject,
-            TemplateLibrary.Render("digest.txt.sbn", model), TemplateLibrary.Render("digest.html.sbn", model))
+        var footer = new MailFooter(MailFooter.OnBehalfOf(plan), $"You get this weekly summary because you are a manager of {plan.Name}.",
+            "To stop it, take your address off the plan's managers (change them in the plan file and upload it again on the manager pages).");
+        var (text, html) = MailRenderer.Render("digest", model, subject, footer);
+        return new OutgoingMail(new MailAddressee(manager.Name, manager.Email), subject, text, html)
         {
             Headers = OutgoingMail.AutomaticHeaders,
             CustomArgs = new Dictionary<string, string> { ["plan"] = plan.Id, ["round"] = round.Id, ["stage"] = "digest" },

@@ -20,7 +20,7 @@ public static class ReportTemplates
     {
         var functions = new ScriptObject();
         functions.Import("md_escape", new Func<string?, string>(MarkdownEscape));
-        functions.Import("md_cell", new Func<string?, string>(MarkdownCell));
+        functions.Import("md_cell", new Func<string?, string[]>(MarkdownCell));
         return functions;
     }
 
@@ -56,6 +56,6 @@ public static class ReportTemplates
         return sb.ToString();
     }
 
-    /// <summary>Text for one table cell: escaped, line breaks as &lt;br&gt;.</summary>
-    public static string MarkdownCell(string? text) => MarkdownEscape(text).Replace("\r\n", "\n").Replace("\n", "<br>");
+    /// <summary>Text for one table cell, escaped, as its lines: the template joins them with a line break a table cell can hold.</summary>
+    public static string[] MarkdownCell(string? text) => MarkdownEscape(text).Replace("\r\n", "\n").Split('\n');
 }

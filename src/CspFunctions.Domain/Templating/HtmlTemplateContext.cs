@@ -11,7 +11,8 @@ namespace CspFunctions.Templating;
 /// <summary>The context every *.html.sbn template renders with: whatever an expression writes is HTML-encoded, as Razor does,
 /// so a template cannot forget to escape a value (and must not pipe through html.escape, which would encode twice).
 /// Two kinds of value have an HTML form of their own: text blocks (paragraphs and bullet lists of plain text) and lists of
-/// short texts (written one per line). The template's own literal markup is written as it stands.</summary>
+/// short texts (written one per line). The template's own literal markup is written as it stands, and so is a page body
+/// another template rendered (<see cref="TrustedHtml"/>).</summary>
 public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
@@ -25,6 +26,9 @@ public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext
         {
             case string text:
                 html.Append(WebUtility.HtmlEncode(text));
+                break;
+            case TrustedHtml markup:
+                html.Append(markup.Value);
                 break;
             case int number:
                 html.Append(CultureInfo.InvariantCulture, $"{number}");

@@ -1,11 +1,12 @@
 using CspFunctions.Access;
 using CspFunctions.Import;
+using CspFunctions.Pages;
 using CspFunctions.Plans;
 using CspFunctions.Reporting;
+using CspFunctions.Templating;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.NewPlans;
 
@@ -16,20 +17,23 @@ public sealed class RolloverFunction(YearEndRollover rollover)
     [Access(RouteAccess.PlanManager)]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/plans/{planId}/rollover")] HttpRequest request, string planId, CancellationToken ct)
     {
-        if (IsCrossSite(request)) return Html("Refused", "<p class=\"error\">This form was sent from another site, so it was refused.</p>", request, StatusCodes.Status403Forbidden);
+        var links = new ManagerLinks();
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        var back = new Crumb("Back to the plan", links.Plan(planId));
         try
         {
             var next = await rollover.StartNextYearAsync(planId, form?["newId"].ToString(), ct);
-            return SeeOther(Link(request, $"manage/plans/{Seg(next.Id)}", "done=rolled-over"));
+            return new RedirectResult(links.Plan(next.Id, "done=rolled-over"));
         }
         catch (PlanImportException ex)
         {
-            return Html("Roll-over not done", $"<p class=\"error\" role=\"alert\">Nothing was created: {H(string.Join("; ", ex.Problems))}.</p><p><a href=\"{H(Link(request, $"manage/plans/{Seg(planId)}"))}\">Back to the plan</a></p>", request, StatusCodes.Status400BadRequest);
+            var page = MessagePage.Error("Roll-over not done", $"Nothing was created: {string.Join("; ", ex.Problems)}.") with { Back = back };
+            return PageResult.Message(page, StatusCodes.Status400BadRequest, links.Layout("Roll-over not done"));
         }
         catch (ConcurrencyConflictException)
         {
-            return Html("Roll-over not done", $"<p class=\"error\" role=\"alert\">A plan with that id already exists; nothing was changed. Choose another id.</p><p><a href=\"{H(Link(request, $"manage/plans/{Seg(planId)}"))}\">Back to the plan</a></p>", request, StatusCodes.Status409Conflict);
+            var page = MessagePage.Error("Roll-over not done", "A plan with that id already exists; nothing was changed. Choose another id.") with { Back = back };
+            return PageResult.Message(page, StatusCodes.Status409Conflict, links.Layout("Roll-over not done"));
         }
     }
 }

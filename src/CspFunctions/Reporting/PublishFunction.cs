@@ -1,11 +1,11 @@
 using CspFunctions.Access;
+using CspFunctions.Pages;
 using CspFunctions.Plans;
-using CspFunctions.Setup;
+using CspFunctions.Templating;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using static CspFunctions.Reporting.ManagerPage;
 
 namespace CspFunctions.Reporting;
 
@@ -17,21 +17,21 @@ public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings
     public async Task<IActionResult> Publish([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/plans/{planId}/rounds/{roundId}/publish")] HttpRequest request,
         string planId, string roundId, CancellationToken ct)
     {
-        if (IsCrossSite(request)) return Html("Refused", "<p class=\"error\">This form was sent from another site, so it was refused.</p>", request, StatusCodes.Status403Forbidden);
-        var back = Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}");
+        var links = new ManagerLinks();
         try
         {
             var outcome = await publisher.PublishAsync(planId, roundId, AccessGate.UserOf(request.HttpContext)?.Name ?? "CSP manager", config.PublicBaseUrl, ct);
             logger.LogInformation("Published {PlanId} {RoundId}: board notice {Board}, member notice {Members}", planId, roundId, outcome.Publication.BoardNotice, outcome.Publication.MemberNotice);
-            return SeeOther(Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}", "done=published"));
+            return new RedirectResult(links.Round(planId, roundId, "done=published"));
         }
         catch (ReportNotFoundException ex)
         {
-            return Html("Not published", $"<p class=\"error\" role=\"alert\">{H(ex.Message)}</p>", request, StatusCodes.Status404NotFound);
+            return PageResult.Message(MessagePage.Error("Not published", ex.Message), StatusCodes.Status404NotFound, links.Layout("Not published"));
         }
         catch (Exception ex) when (ex is RoundAlreadyPublishedException or ConcurrencyConflictException)
         {
-            return Html("Not published", $"<p class=\"error\" role=\"alert\">{H(ex.Message)} Nothing was changed.</p><p><a href=\"{H(back)}\">Back to the round</a></p>", request, StatusCodes.Status409Conflict);
+            var page = MessagePage.Error("Not published", ex.Message + " Nothing was changed.") with { Back = new Crumb("Back to the round", links.Round(planId, roundId)) };
+            return PageResult.Message(page, StatusCodes.Status409Conflict, links.Layout("Not published"));
         }
     }
 
@@ -40,15 +40,17 @@ public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings
     public async Task<IActionResult> SendAgain([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/plans/{planId}/rounds/{roundId}/notify")] HttpRequest request,
         string planId, string roundId, CancellationToken ct)
     {
-        if (IsCrossSite(request)) return Html("Refused", "<p class=\"error\">This form was sent from another site, so it was refused.</p>", request, StatusCodes.Status403Forbidden);
+        var links = new ManagerLinks();
         try
         {
             await publisher.SendAgainAsync(planId, roundId, config.PublicBaseUrl, ct);
-            return SeeOther(Link(request, $"manage/plans/{Seg(planId)}/rounds/{Seg(roundId)}", "done=sent"));
+            return new RedirectResult(links.Round(planId, roundId, "done=sent"));
         }
         catch (ReportNotFoundException ex)
         {
-            return Html("Not sent", $"<p class=\"error\" role=\"alert\">{H(ex.Message)}</p>", request, StatusCodes.Status404NotFound);
+            return PageResult.Message(MessagePage.Error("Not sent", ex.Message), StatusCodes.Status404NotFound, links.Layout("Not sent"));
         }
     }
+
+    private string BaseUrl(HttpRequest request) => config.PublicBaseUrl is { } url ? url : $"{request.Scheme}://{request.Host}";
 }

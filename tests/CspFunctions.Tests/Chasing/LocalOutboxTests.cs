@@ -50,7 +50,7 @@ public sealed class LocalOutboxTests(BrowserFixture browser, StorageFixture stor
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync(host.BaseAddress + "outbox");
-        Assert.Equal("Local outbox - CspFunctions local host", await page.TitleAsync());
+        Assert.Equal("Local outbox - CSP business plan", await page.TitleAsync());
         var axe = await page.RunAxe();
         Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
 

@@ -12,7 +12,7 @@ public sealed class BrowserSmokeTests(BrowserFixture browser, StorageFixture sto
         await using var host = await TestHost.StartAsync(storage);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(host.BaseAddress + "");
-        Assert.Equal("CspFunctions local host", await page.TitleAsync());
+        Assert.Equal("CspFunctions local host - CSP business plan", await page.TitleAsync());
         Assert.True(await page.Locator("th[scope=row]", new() { HasTextString = "Health" }).IsVisibleAsync());
         var axe = await page.RunAxe();
         Assert.True(axe.Violations.Length == 0, string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));

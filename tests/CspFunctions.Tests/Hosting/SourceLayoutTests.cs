@@ -31,6 +31,37 @@ public sealed partial class SourceLayoutTests
         Assert.True(wrong.Count == 0, "Files that do not hold exactly the one type they are named for:\n" + string.Join("\n", wrong));
     }
 
+    [GeneratedRegex(@"</?(?:p|br|ul|ol|li|a|div|span|table|tr|td|th|h[1-6]|strong|em|b|i|html|body|head|title|style|script|form|input|button|label|select|option|textarea|section|main|nav|header|footer|dl|dt|dd|code|pre|blockquote|figure|figcaption|caption|thead|tbody|small|iframe|meta|link|img|svg)(?=[\s>/])")]
+    private static partial Regex HtmlTag();
+
+    /// <summary>Pages and mails are written in *.html.sbn templates. The one exception is the encoder itself
+    /// (Templating/HtmlTemplateContext and PlainTextHtml), which writes the HTML form of the plan's plain text.</summary>
+    [Fact]
+    public void No_csharp_under_src_writes_html_tags()
+    {
+        string[] encoder = ["HtmlTemplateContext.cs", "PlainTextHtml.cs"];
+        var found = new List<string>();
+        foreach (var file in SourceFiles().Where(f => !encoder.Contains(Path.GetFileName(f))))
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var code = lines[i].TrimStart();
+                if (code.StartsWith("//", StringComparison.Ordinal)) continue;
+                if (HtmlTag().IsMatch(code)) found.Add($"{Path.GetRelativePath(Root, file)}:{i + 1}: {code}");
+            }
+        }
+        Assert.True(found.Count == 0, "HTML in C# (write it in a template):\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public void The_check_for_html_in_csharp_finds_markup()
+    {
+        Assert.Matches(HtmlTag(), "var html = $\"<p class=\\\"ok\\\">{text}</p>\";");
+        Assert.Matches(HtmlTag(), "        <table><caption>Priorities</caption>");
+        Assert.DoesNotMatch(HtmlTag(), "IReadOnlyList<string> names = new List<string>();");
+    }
+
     [Fact]
     public void Architecture_doc_names_every_function()
     {

@@ -53,7 +53,10 @@ public sealed class HtmlTemplateTests
     {
         var assembly = typeof(TemplateLibrary).Assembly;
         var html = assembly.GetManifestResourceNames().Where(n => n.EndsWith(".html.sbn", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, html.Count); // report, reminder, digest
+        var files = Directory.EnumerateFiles(Path.Combine(CspFunctions.LocalHost.RepoPaths.FindRoot(), "src"), "*.html.sbn", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => Path.GetFileName(f)).Order().ToList();
+        Assert.Equal(files, html.Select(n => n[(n.IndexOf(".Templates.", StringComparison.Ordinal) + ".Templates.".Length)..]).Order().ToList());
         foreach (var name in html)
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);

@@ -24,7 +24,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         await using var world = await ResponsesWorld.StartAsync(storage);
         var page = await OpenAsync();
         await page.GotoAsync(world.Host.BaseAddress + ResponsesWorld.FormPath(world.Token(ResponsesWorld.Police, ResponsesWorld.PoliceEmail)).TrimStart('/'));
-        Assert.Equal("Progress update", await page.TitleAsync());
+        Assert.Equal("Progress update - CSP business plan", await page.TitleAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
         await AssertAccessibleAsync(page, "empty");
 
@@ -32,9 +32,9 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         await page.Keyboard.TypeAsync("Typed with the keyboard <script>alert(1)</script>");
         await page.FocusAsync("button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page).ToHaveTitleAsync("Error: Progress update");
+        await Assertions.Expect(page).ToHaveTitleAsync("Error: Progress update - CSP business plan");
         await AssertAccessibleAsync(page, "errors");
-        await page.ClickAsync(".error-summary a[href='#status-9']");
+        await page.ClickAsync(".govuk-error-summary a[href='#status-9']");
         Assert.Equal("status-9", await page.EvaluateAsync<string>("document.activeElement.id"));
 
         await page.FocusAsync("#status-9");
@@ -42,7 +42,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         await page.SelectOptionAsync("#rag-9", "Green");
         await page.FocusAsync("button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page).ToHaveTitleAsync("Progress saved");
+        await Assertions.Expect(page).ToHaveTitleAsync("Progress saved - CSP business plan");
         Assert.Equal("Typed with the keyboard <script>alert(1)</script>", (await page.InnerTextAsync("dl.captured dd")).Trim());
         await AssertAccessibleAsync(page, "saved");
         Assert.Equal("Typed with the keyboard <script>alert(1)</script>", (await world.LatestAsync())[9].Text);
@@ -148,7 +148,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         Assert.Equal(410, response!.Status);
         await AssertAccessibleAsync(page, "expired");
         await page.ClickAsync("button[type=submit]");
-        Assert.Equal("Check your email", await page.TitleAsync());
+        Assert.Equal("Check your email - CSP business plan", await page.TitleAsync());
         await AssertAccessibleAsync(page, "renewed");
         Assert.Single(world.Mail.To(ResponsesWorld.HousingEmail));
     }

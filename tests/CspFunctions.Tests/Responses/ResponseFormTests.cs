@@ -93,7 +93,7 @@ public sealed class ResponseFormTests(StorageFixture storage)
         var (response, page) = await PostAsync(world, token, FieldsOf(form, ("text-9", "Some progress")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        var links = page.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#status-9", "#rag-9"], links);
         Assert.All(links, href => Assert.NotNull(page.QuerySelector(href!)));
         Assert.Equal("status-9-error", page.QuerySelector("#status-9")!.GetAttribute("aria-describedby"));
@@ -174,7 +174,7 @@ public sealed class ResponseFormTests(StorageFixture storage)
 
         var (tooLong, longPage) = await PostAsync(world, token, FieldsOf(form, ("status-9", "OnTrack"), ("rag-9", "Green"), ("text-9", new string('x', 12_000))));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.Contains("12,000 characters; the limit is 10,000", longPage.QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains("12,000 characters; the limit is 10,000", longPage.QuerySelector(".govuk-error-summary")!.TextContent);
         Assert.Empty(await world.LatestAsync());
     }
 
