@@ -51,6 +51,4 @@ public sealed class PublishFunction(ReportPublisher publisher, ReportingSettings
             return PageResult.Message(MessagePage.Error("Not sent", ex.Message), StatusCodes.Status404NotFound, links.Layout("Not sent"));
         }
     }
-
-    private string BaseUrl(HttpRequest request) => config.PublicBaseUrl is { } url ? url : $"{request.Scheme}://{request.Host}";
 }
