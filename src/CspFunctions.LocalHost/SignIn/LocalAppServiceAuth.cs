@@ -2,17 +2,15 @@ using System.Text;
 using System.Text.Json;
 using CspFunctions.Access;
 using CspFunctions.Plans;
-using CspFunctions.Templating;
+using CspFunctions.Pages;
 using Microsoft.AspNetCore.DataProtection;
-using Scriban;
-using Scriban.Runtime;
 
 namespace CspFunctions.LocalHost.SignIn;
 
 /// <summary>
 /// App Service Authentication as the platform does it, for the local host: every request loses any X-MS-CLIENT-PRINCIPAL
 /// header the client sent; a request with a valid session cookie gets the principal header the platform would inject.
-/// /.auth/login/aad is a local sign-in page (choose a person the plans list, or type a name, address and the Admin role),
+/// /.auth/login/aad is a local sign-in page in the app's one layout (choose a person the plans list, or type a name, address and the Admin role),
 /// /.auth/logout ends the session and /.auth/me shows it.
 /// </summary>
 public static class LocalAppServiceAuth
@@ -20,14 +18,6 @@ public static class LocalAppServiceAuth
     public const string SessionCookie = "AppServiceAuthSession";
     public const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     private static readonly string[] PlatformHeaders = [AccessGate.PrincipalHeader, "X-MS-CLIENT-PRINCIPAL-ID", "X-MS-CLIENT-PRINCIPAL-NAME", "X-MS-CLIENT-PRINCIPAL-IDP"];
-    private static readonly Lazy<Template> Page = new(() =>
-    {
-        using var stream = typeof(LocalAppServiceAuth).Assembly.GetManifestResourceStream("CspFunctions.LocalHost.SignIn.sign-in.html.sbn")
-            ?? throw new InvalidOperationException("The local sign-in template is not embedded.");
-        using var reader = new StreamReader(stream);
-        return Template.Parse(reader.ReadToEnd(), "sign-in.html.sbn");
-    });
-
     public static void Use(WebApplication app)
     {
         // Session cookies die with the process, like a restart of the platform's token store would not: locally that is what you want.
@@ -57,15 +47,9 @@ public static class LocalAppServiceAuth
                 people.AddRange(stored.Plan.Managers.Select(c => new LocalSignInPerson(c.Name, c.Email, c.TeamsUserId ?? "", "manager", stored.Plan.Name)));
                 people.AddRange(stored.Plan.BoardMembers.Select(c => new LocalSignInPerson(c.Name, c.Email, c.TeamsUserId ?? "", "board member", stored.Plan.Name)));
             }
-            var model = new ScriptObject
-            {
-                ["people"] = people.Select(p => new ScriptObject { ["name"] = p.Name, ["email"] = p.Email, ["object_id"] = p.ObjectId, ["role"] = p.Role, ["plan_name"] = p.PlanName }).ToList(),
-                ["return_to"] = LocalPath(context.Request.Query["post_login_redirect_uri"].ToString()),
-                ["signed_in_as"] = SignedInUser.FromPrincipalHeader(context.Request.Headers[AccessGate.PrincipalHeader])?.Name,
-            };
-            var templateContext = TemplateLibrary.NewContext("sign-in.html.sbn");
-            templateContext.PushGlobal(model);
-            return Results.Content(Page.Value.Render(templateContext), "text/html; charset=utf-8");
+            var page = new LocalSignInPage(people, LocalPath(context.Request.Query["post_login_redirect_uri"].ToString()),
+                SignedInUser.FromPrincipalHeader(context.Request.Headers[AccessGate.PrincipalHeader])?.Name);
+            return Results.Extensions.Page(new PageResult(LocalSignInPage.Template, page, OutboxPages.Layout("Sign in (local)")));
         });
 
         app.MapPost(AccessGate.SignInPath, async (HttpContext context) =>

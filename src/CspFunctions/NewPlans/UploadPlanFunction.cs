@@ -17,7 +17,9 @@ public sealed class UploadPlanFunction(PlanImporter importer, IPlanStore plans)
     public const long MaxBytes = 10 * 1024 * 1024;
 
     [Function("UploadPlanForm")]
-    public IActionResult Form([HttpTrigger(AuthorizationLevel.Function, "get", Route = "manage/upload")] HttpRequest request) =>
+    [Access(RouteAccess.AnyPlanManager)]
+    public IActionResult Form([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/upload")] HttpRequest request) =>
+        Page(request, Blank(request));
 
     [Function("UploadPlan")]
     [Access(RouteAccess.AnyPlanManager)]

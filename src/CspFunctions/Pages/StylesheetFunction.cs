@@ -1,3 +1,4 @@
+using CspFunctions.Access;
 using CspFunctions.Templating;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace CspFunctions.Pages;
 public sealed class StylesheetFunction
 {
     [Function("Stylesheet")]
+    [Access(RouteAccess.Anyone)]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assets/{file}")] HttpRequest request, string file)
     {
         if (file != Stylesheet.FileName) return new NotFoundResult();

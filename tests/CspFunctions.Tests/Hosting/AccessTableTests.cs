@@ -196,6 +196,7 @@ public sealed partial class AccessTableTests(StorageFixture storage) : IDisposab
         var calls = new List<(string Function, HttpClient Client, Func<HttpRequestMessage> Request)>
         {
             ("Health", host.Client, () => Get("/api/health")),
+            ("Stylesheet", host.Client, () => Get("/api/assets/" + CspFunctions.Templating.Stylesheet.FileName)),
             ("RespondForm", host.Client, () => Get("/api/respond/" + token)),
             ("SaveResponse", host.Client, () => Post("/api/respond/" + token, new FormUrlEncodedContent([new("status-1", "OnTrack"), new("rag-1", "Green"), new("text-1", "Still on track.")]))),
             ("RenewResponseLink", host.Client, () => Post("/api/respond/" + token + "/renew", new FormUrlEncodedContent([]))),

@@ -59,7 +59,7 @@ public sealed partial class ManagerPagesTests(BrowserFixture browser, StorageFix
     {
         await page.GotoAsync(host.BaseAddress + path);
         Assert.Contains("/.auth/login/aad", page.Url);
-        Assert.Equal("Sign in (local) - CspFunctions local host", await page.TitleAsync());
+        Assert.Equal("Sign in (local) - CSP business plan", await page.TitleAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as CSP Manager ({TestHost.SampleManager})" }).ClickAsync();
         Assert.EndsWith("/" + path, page.Url);
     }

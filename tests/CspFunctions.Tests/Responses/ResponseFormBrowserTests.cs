@@ -69,7 +69,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-GB", JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync(world.Host.BaseAddress + ResponsesWorld.FormPath(world.Token(ResponsesWorld.Police, ResponsesWorld.PoliceEmail)).TrimStart('/'));
-        Assert.Equal("Progress update", await page.TitleAsync());
+        Assert.Equal("Progress update - CSP business plan", await page.TitleAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
 
         // Tab from the top of the page: the skip link, then each action's controls in reading order (the police have
@@ -77,7 +77,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         var actions = (await page.Locator("section.action h2").AllInnerTextsAsync()).Select(t => int.Parse(t.Replace("Action ", ""))).ToList();
         Assert.Equal(9, actions[0]);
         Assert.True(actions.Count > 1);
-        var expected = new List<string> { "link #main: Skip to content" };
+        var expected = new List<string> { "link #main-content: Skip to main content" };
         foreach (var n in actions)
         {
             if (await page.Locator($"#unchanged-{n}").CountAsync() == 1) expected.Add($"unchanged-{n}");
@@ -94,7 +94,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         await page.Keyboard.TypeAsync("Typed with the keyboard <script>alert(1)</script>");
         Assert.Equal("button: Save progress", await PressAsync(page, "Tab", times: fromText9ToButton));
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page).ToHaveTitleAsync("Error: Progress update");
+        await Assertions.Expect(page).ToHaveTitleAsync("Error: Progress update - CSP business plan");
 
         // The error summary's link takes the focus to the field.
         var focus = await PressAsync(page, "Tab");
@@ -113,7 +113,7 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         Assert.Equal("Typed with the keyboard <script>alert(1)</script>", await page.InputValueAsync("#text-9"));
         Assert.Equal("button: Save progress", await PressAsync(page, "Tab", times: fromText9ToButton)); // past the other actions' controls
         await page.Keyboard.PressAsync(" ");
-        await Assertions.Expect(page).ToHaveTitleAsync("Progress saved");
+        await Assertions.Expect(page).ToHaveTitleAsync("Progress saved - CSP business plan");
 
         var saved = (await world.LatestAsync())[9];
         Assert.Equal(("Typed with the keyboard <script>alert(1)</script>", CspFunctions.Progress.ProgressStatus.OnTrack, CspFunctions.Progress.Rag.Green), (saved.Text, saved.Status, saved.Rag));
