@@ -23,7 +23,10 @@ public static class ReportingRegistration
         services.AddSingleton<IBoardNoticeQueue, StorageBoardNoticeQueue>();
         services.AddSingleton(sp => ReportingSettings.From(config, sp.GetRequiredService<IOptions<CspOptions>>().Value));
         services.AddSingleton(BoardWebhookRetry.Default);
-        services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        // Locally (an outbox folder set, no webhook) the board's card goes to the outbox, like the mail.
+        if (string.IsNullOrWhiteSpace(config[Settings.BoardWorkflowWebhookUrl]) && !string.IsNullOrWhiteSpace(config[Settings.OutboxPath]))
+            services.AddSingleton<IBoardChannel>(sp => sp.GetRequiredService<CspFunctions.Messaging.LocalOutbox>());
+        else services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ReportSource>();
         services.AddSingleton<CspFunctions.Plans.YearEndRollover>();
         services.AddTransient<ReportPublisher>();
