@@ -24,9 +24,13 @@ public sealed class BoardCardOutboxTests(StorageFixture storage) : IDisposable
         await using var services = storage.Services(overrides: new Dictionary<string, string?> { ["Csp:Outbox:Path"] = _outbox });
         await services.GetRequiredService<PlanImporter>().ImportAsync(storage.LoadSample());
 
-        var outcome = await services.GetRequiredService<ReportPublisher>().PublishAsync("luton-2018-19", "2018-19-Q4", "Test manager", "http://localhost:7071");
+        var publisher = services.GetRequiredService<ReportPublisher>();
+        var outcome = await publisher.PublishAsync("luton-2018-19", "2018-19-Q4", "Test manager", "http://localhost:7071");
+        Assert.Equal(NoticeState.Pending, outcome.Publication.BoardNotice);
+        // What the board-notices queue function does with the message publishing wrote.
+        var sent = await publisher.SendNoticesAsync("luton-2018-19", "2018-19-Q4", "http://localhost:7071", "message-1");
 
-        Assert.Equal(NoticeState.Sent, outcome.Publication.BoardNotice);
+        Assert.Equal(NoticeState.Sent, sent.BoardNotice);
         var card = Assert.Single(Directory.GetFiles(Path.Combine(_outbox, "board"), "*.json"));
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(card));
         Assert.Equal(outcome.Publication.CardJson, await File.ReadAllTextAsync(card));
@@ -37,6 +41,19 @@ public sealed class BoardCardOutboxTests(StorageFixture storage) : IDisposable
     public async Task Without_an_outbox_folder_the_board_channel_stays_the_webhook_and_is_not_configured()
     {
         await using var services = storage.Services();
+        var board = services.GetRequiredService<IBoardChannel>();
+        Assert.IsType<BoardWebhookChannel>(board);
+        Assert.False(board.IsConfigured);
+    }
+
+    [Fact]
+    public async Task With_the_webhook_an_unresolved_key_vault_reference_the_board_is_not_configured_even_with_an_outbox_folder()
+    {
+        await using var services = storage.Services(overrides: new Dictionary<string, string?>
+        {
+            ["Csp:Outbox:Path"] = _outbox,
+            ["Csp:Board:WorkflowWebhookUrl"] = "@Microsoft.KeyVault(VaultName=kv-csp;SecretName=csp-board-workflowwebhookurl)",
+        });
         var board = services.GetRequiredService<IBoardChannel>();
         Assert.IsType<BoardWebhookChannel>(board);
         Assert.False(board.IsConfigured);
