@@ -1,14 +1,26 @@
 using System.Text.Json;
+using CspFunctions.Reporting;
 using MimeKit;
 
 namespace CspFunctions.Messaging;
 
 /// <summary>With no SendGrid key or Graph credentials configured, mail is written as .eml files and Teams
-/// notifications as .json files here, and the local host lists them.</summary>
-public sealed class LocalOutbox(string root, TimeProvider clock) : IMailSender, ITeamsNotifier
+/// notifications as .json files here, and the local host lists them. With an outbox path set and no board webhook, the
+/// board's Adaptive Card message is written to "board/" as the webhook would have received it.</summary>
+public sealed class LocalOutbox(string root, TimeProvider clock) : IMailSender, ITeamsNotifier, IBoardChannel
 {
     public string MailFolder => Path.Combine(root, "mail");
     public string TeamsFolder => Path.Combine(root, "teams");
+    public string BoardFolder => Path.Combine(root, "board");
+
+    public bool IsConfigured => true;
+
+    public async Task PostAsync(string messageJson, CancellationToken ct = default)
+    {
+        using (JsonDocument.Parse(messageJson)) { } // what the webhook would refuse is refused here too
+        Directory.CreateDirectory(BoardFolder);
+        await File.WriteAllTextAsync(Path.Combine(BoardFolder, FileName("board-card", "json")), messageJson, ct);
+    }
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {

@@ -11,8 +11,9 @@ namespace CspFunctions.Setup;
 public static class ReportingRegistration
 {
     /// <summary>Reports, publishing and the manager pages. The chase history, contact health and held replies default to
-    /// empty implementations until the chasing and responses features register theirs (TryAdd keeps theirs).</summary>
-    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration config)
+    /// empty implementations until the chasing and responses features register theirs (TryAdd keeps theirs).
+    /// <paramref name="asGiven"/> is the configuration before unresolved optional references were treated as unset.</summary>
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration config, IConfiguration? asGiven = null)
     {
         services.TryAddSingleton<IChaseHistory, NoChaseHistory>();
         services.TryAddSingleton<IContactHealth, NoContactIssues>();
@@ -23,7 +24,11 @@ public static class ReportingRegistration
         services.AddSingleton<IBoardNoticeQueue, StorageBoardNoticeQueue>();
         services.AddSingleton(sp => ReportingSettings.From(config, sp.GetRequiredService<IOptions<CspOptions>>().Value));
         services.AddSingleton(BoardWebhookRetry.Default);
-        services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        // Locally (an outbox folder set, no webhook setting at all) the board's card goes to the outbox, like the mail. A
+        // webhook that is an unresolved Key Vault reference is a board not yet configured, not a machine without one.
+        if (string.IsNullOrWhiteSpace((asGiven ?? config)[Settings.BoardWorkflowWebhookUrl]) && !string.IsNullOrWhiteSpace(config[Settings.OutboxPath]))
+            services.AddSingleton<IBoardChannel>(sp => sp.GetRequiredService<CspFunctions.Messaging.LocalOutbox>());
+        else services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ReportSource>();
         services.AddSingleton<CspFunctions.Plans.YearEndRollover>();
         services.AddTransient<ReportPublisher>();

@@ -39,7 +39,7 @@ public static class ServiceRegistration
         services.AddChasing(config);
         services.AddCspOperations(config);
         services.AddWorkbench();
-        services.AddReporting(config);
+        services.AddReporting(config, configuration);
         services.AddResponses(config);
         return services;
     }
