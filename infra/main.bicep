@@ -6,7 +6,9 @@
 //   ├─ kv-<token>          Key Vault (RBAC); secrets are set by the operator, never by this template
 //   ├─ log-/appi-<token>   Log Analytics + Application Insights (local auth disabled)
 //   ├─ plan-<token>        Flex Consumption FC1
-//   └─ func-api-<token>    function app (dotnet-isolated 10.0), optional Entra sign-in for managers
+//   ├─ func-api-<token>    function app (dotnet-isolated 10.0), optional Entra sign-in for managers
+//   └─ vnet-<token> ...    only with enableNetworkIsolation: VNet integration, private endpoints + DNS for storage and
+//                          Key Vault, whose public endpoints are then closed (app/network.bicep, docs/operations.md)
 //
 // App setting names are listed once, in settings.json; this file supplies the values.
 
@@ -88,6 +90,15 @@ param hasGraphClientSecret bool = false
 @description('The vault holds board-workflow-webhook-url. Without it the board channel is not notified (shown as not configured).')
 param hasBoardWorkflowWebhookUrl bool = false
 
+@description('Network isolation: the function app joins a virtual network (Flex Consumption VNet integration), storage and Key Vault get private endpoints and private DNS, and their public endpoints are closed. Costs the private endpoints; see docs/operations.md "Network isolation" for what stops working from outside.')
+param enableNetworkIsolation bool = false
+
+@description('With enableNetworkIsolation: address space of the virtual network (/16 to /23; the first two /24 blocks become the app and private-endpoint subnets).')
+param networkAddressPrefix string = '10.40.0.0/16'
+
+@description('With enableNetworkIsolation: one public IPv4 address (or CIDR range, /30 or wider) still allowed through the storage and Key Vault firewalls, e.g. the operator setting secrets. Empty: their public endpoints are off.')
+param networkAllowedIpRange string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var settings = loadJsonContent('settings.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -122,6 +133,8 @@ module storage 'app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    networkIsolation: enableNetworkIsolation
+    allowedIpRange: networkAllowedIpRange
   }
 }
 
@@ -132,6 +145,21 @@ module keyVault 'app/keyvault.bicep' = {
     name: keyVaultName
     location: location
     tags: tags
+    networkIsolation: enableNetworkIsolation
+    allowedIpRange: networkAllowedIpRange
+  }
+}
+
+module network 'app/network.bicep' = if (enableNetworkIsolation) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+    addressPrefix: networkAddressPrefix
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
   }
 }
 
@@ -213,8 +241,10 @@ module api 'app/api.bicep' = {
     publicBaseUrl: publicBaseUrl
     instanceMemoryMB: 2048
     maximumInstanceCount: 40
+    virtualNetworkSubnetId: enableNetworkIsolation ? network!.outputs.appSubnetId : ''
   }
-  // The app must not start before it can read storage and Key Vault.
+  // The app must not start before it can read storage and Key Vault (with network isolation it also waits for the
+  // network module, private endpoints and DNS included, through virtualNetworkSubnetId).
   dependsOn: [
     rbac
   ]

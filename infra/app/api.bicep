@@ -64,6 +64,9 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Subnet delegated to Microsoft.App/environments for Flex Consumption VNet integration (network.bicep). Empty: no VNet integration.')
+param virtualNetworkSubnetId string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -98,6 +101,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     // Key Vault references (@Microsoft.KeyVault(...)) are resolved with the UAMI.
     keyVaultReferenceIdentity: identityId
+    // With network isolation every outbound call (storage, Key Vault references, the deployment package) leaves through
+    // this subnet and reaches storage and Key Vault at their private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }

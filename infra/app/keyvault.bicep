@@ -21,6 +21,12 @@ param tags object = {}
 @maxValue(90)
 param softDeleteRetentionInDays int = 90
 
+@description('Network isolation (main.bicep enableNetworkIsolation): deny the public endpoint; the app comes in through its private endpoint (network.bicep).')
+param networkIsolation bool = false
+
+@description('With networkIsolation: one public IPv4 address or CIDR range still let in, e.g. the operator who sets the secrets. Empty: the public endpoint is off.')
+param allowedIpRange string = ''
+
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: name
   location: location
@@ -38,10 +44,18 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: !networkIsolation || !empty(allowedIpRange) ? 'Enabled' : 'Disabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
+      ipRules: networkIsolation && !empty(allowedIpRange)
+        ? [
+            {
+              value: allowedIpRange
+            }
+          ]
+        : []
+      virtualNetworkRules: []
     }
   }
 }

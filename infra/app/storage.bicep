@@ -31,6 +31,12 @@ param skuName string = 'Standard_LRS'
 @maxValue(365)
 param deleteRetentionDays int = 7
 
+@description('Network isolation (main.bicep enableNetworkIsolation): deny the public endpoint; the app comes in through its private endpoints (network.bicep).')
+param networkIsolation bool = false
+
+@description('With networkIsolation: one public IPv4 address or range (CIDR up to /30) still let in, e.g. an operator\'s machine. Empty: the public endpoint is off.')
+param allowedIpRange string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
   location: location
@@ -47,11 +53,20 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     defaultToOAuthAuthentication: true
     dnsEndpointType: 'Standard'
     minimumTlsVersion: 'TLS1_2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: !networkIsolation || !empty(allowedIpRange) ? 'Enabled' : 'Disabled'
     supportsHttpsTrafficOnly: true
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
+      ipRules: networkIsolation && !empty(allowedIpRange)
+        ? [
+            {
+              value: allowedIpRange
+              action: 'Allow'
+            }
+          ]
+        : []
+      virtualNetworkRules: []
     }
   }
 }
