@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using CspFunctions.Chasing;
 using CspFunctions.Import;
@@ -9,6 +10,7 @@ using CspFunctions.Reporting;
 using CspFunctions.Responses;
 using CspFunctions.Setup;
 using CspFunctions.Storage;
+using CspFunctions.Templating;
 using CspFunctions.Workbench;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,6 +122,30 @@ public sealed class WorkbenchPagesBench : IBenchProgram
             }
             report.Figure($"Round page data and its rows, median of {runs}, vs the bare queries of the same partitions", Median(roundTimes), Median(roundBare), "ms", maxRatio: 1.3);
             report.Figure($"Replies waiting ({waitingCount}), median of {runs}, vs the bare queries of the same partitions", Median(replyTimes), Median(replyBare), "ms", maxRatio: 1.3);
+            // 4. The whole page as the function makes it: the data, the view model and the template in the layout (no HTTP).
+            var links = new ManagerLinks();
+            var now = DateTimeOffset.UtcNow;
+            var roundPages = new List<double>();
+            var replyPages = new List<double>();
+            string roundHtml = "", repliesHtml = "";
+            for (var run = 0; run < runs; run++)
+            {
+                var w = Stopwatch.StartNew();
+                var v = (await overview.LoadAsync(PlanId, roundId))!;
+                var page = ManageRoundPage.Of(v, null, null, null, null, null, links, now);
+                roundHtml = PageRenderer.Render(ManageRoundPage.Template, page, links.Layout(page.Title, v.Plan));
+                roundPages.Add(w.Elapsed.TotalMilliseconds);
+                w.Restart();
+                var (stored, replies) = (await desk.ListAsync(PlanId))!.Value;
+                var repliesPage = RepliesPage.For(stored.Plan, replies, null, links);
+                repliesHtml = PageRenderer.Render(RepliesPage.Template, repliesPage, links.Layout(repliesPage.Title, stored.Plan));
+                replyPages.Add(w.Elapsed.TotalMilliseconds);
+            }
+            report.Figure($"Round page, data and render, median of {runs}, vs the bare queries (diagnostic)", Median(roundPages), Median(roundBare), "ms");
+            report.Figure($"Replies-waiting page ({waitingCount}), data and render, median of {runs}, vs the bare queries (diagnostic)", Median(replyPages), Median(replyBare), "ms");
+            report.Check($"the rendered round page lists the {Actions} actions", Regex.Matches(roundHtml, ": history of action ").Count == Actions);
+            report.Check($"the rendered replies page links each of the {waitingCount} replies", Regex.Matches(repliesHtml, ">Deal with this reply<").Count == waitingCount);
+
             report.Note($"Data: one plan of {Actions} actions and {Leads} leads of 2 contacts; rounds {string.Join(", ", seeded.Rounds)} ({roundId} open); {seeded.Answered} actions answered in {roundId} " +
                 $"and all in {seeded.PreviousRound}; {seeded.RemindersSent} reminders sent; {seeded.Bounced} bounced contacts among {seeded.OtherBounces} other plans' bounce rows; " +
                 $"{waitingCount} replies waiting across the rounds, beside {seeded.Forwarded} forwarded and {seeded.Dealt} applied or discarded in the same partitions. " +
