@@ -17,6 +17,9 @@ public sealed record ManagePlanPage(
 {
     public const string Template = "manage-plan.html.sbn";
 
+    /// <summary>The workbench: replies waiting, leads, opening a round now, history and contacts.</summary>
+    public Workbench.PlanToolsPart? Tools { get; init; }
+
     public sealed record Fact(string Key, string Value);
 
     public sealed record PriorityRow(string Title, int Actions, int Restricted);

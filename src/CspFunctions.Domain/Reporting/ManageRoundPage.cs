@@ -24,7 +24,29 @@ public sealed record ManageRoundPage(
     {
         ["published"] = "The report was published and the round is locked.",
         ["sent"] = "The notices were sent again.",
+        ["extend"] = "The due date was moved; reminders follow the new date, and none already sent goes again.",
+        ["close"] = "The round is closed: nobody is chased and the form no longer takes updates.",
+        ["reopen"] = "The round is open again.",
+        ["chase"] = "The lead's next reminder was sent now; the schedule will not send it again.",
+        ["recorded"] = "The update was recorded on the lead's behalf; chasing stops for those actions.",
+        ["opened"] = "The round is open and chasing starts today.",
     };
+
+    /// <summary>The actions with the filters, for every round.</summary>
+    public Workbench.RoundFilterPart? Filter { get; init; }
+    /// <summary>The steering controls; null once published.</summary>
+    public Workbench.RoundSteerPart? Steer { get; init; }
+    public IReadOnlyList<Workbench.ErrorLink> Errors { get; init; } = [];
+    public string? Conflict { get; init; }
+    public bool HasErrors => Errors.Count > 0 || Filter?.HasErrors == true || Conflict is not null;
+
+    /// <summary>The page from what <see cref="Workbench.RoundOverview"/> read, filtered by the query's values.</summary>
+    public static ManageRoundPage Of(Workbench.RoundView view, string? done, string? status, string? rag, string? answered, string? lead, ManagerLinks links, DateTimeOffset now) =>
+        For(view.Plan, view.Round, ReportBuilder.Build(view.Inputs, ReportAudience.Manager), view.Leads(), view.Publication, string.IsNullOrEmpty(done) ? null : done, links, now) with
+        {
+            Filter = Workbench.RoundFilterPart.For(view, status, rag, answered, lead, links),
+            Steer = Workbench.RoundSteerPart.For(view.Stored, view.Round, links),
+        };
 
     public sealed record LeadRow(string Name, string Actions, string? Outstanding, int Reminders, string? LastReminder, IReadOnlyList<string> Bounces);
 

@@ -7,6 +7,8 @@ namespace CspFunctions.Workbench;
 /// <summary>
 /// The replies-waiting list and the four decisions about a reply: place it on actions, accept a held sender as a
 /// contact and apply, discard it with a reason, or hand it to the lead's form. A decision is recorded on the message.
+/// The list also holds "no change" replies with nothing to carry forward (stored, so chasing stopped, but not an update
+/// the board can use): they leave it when placed (a real update) or discarded with a reason.
 /// Updates are written in one transaction before the decision is recorded, so a failure never records a decision
 /// whose updates are missing; if two managers decide at once both sets of updates stay in the history.
 /// </summary>
@@ -78,7 +80,9 @@ public sealed class RepliesDesk(IPlanStore plans, IProgressStore progress, IWait
         reason = (reason ?? "").Trim();
         if (reason.Length == 0) return WorkbenchOutcome.Refused(new FieldError("reason", "Say why the reply is discarded"));
         if (reason.Length > MaxReasonLength) return WorkbenchOutcome.Refused(new FieldError("reason", $"The reason must be {MaxReasonLength} characters or fewer"));
-        return await RecordAsync(reply!, InboundState.Rejected, reply!.Text, new(ReplyHandlingKind.Discarded, by, clock.GetUtcNow(), reason, []), ct);
+        // A "no change" reply keeps its state: its updates are stored, and discarding it only takes it off the list.
+        var state = reply!.IsNoChangeWithoutPrevious ? reply.State : InboundState.Rejected;
+        return await RecordAsync(reply, state, reply.Text, new(ReplyHandlingKind.Discarded, by, clock.GetUtcNow(), reason, []), ct);
     }
 
     /// <summary>Leaves the text for the lead: their form shows unplaced replies from their lead, and it leaves the manager's list.</summary>
@@ -86,7 +90,8 @@ public sealed class RepliesDesk(IPlanStore plans, IProgressStore progress, IWait
     {
         var (problem, _, reply, lead) = await LoadAsync(planId, roundId, key, ct);
         if (problem is not null) return problem;
-        if (string.IsNullOrWhiteSpace(reply!.Text)) return WorkbenchOutcome.Refused(new FieldError("forward", "The reply has no text to show on the lead's form"));
+        if (reply!.IsNoChangeWithoutPrevious) return WorkbenchOutcome.Refused(new FieldError("forward", "The sender was already asked for a real update; record it when it comes, or discard this with a reason"));
+        if (string.IsNullOrWhiteSpace(reply.Text)) return WorkbenchOutcome.Refused(new FieldError("forward", "The reply has no text to show on the lead's form"));
         return await RecordAsync(reply, InboundState.Unassigned, reply.Text, new(ReplyHandlingKind.Forwarded, by, clock.GetUtcNow(), $"Shown on {lead!.Name}'s form", []), ct);
     }
 

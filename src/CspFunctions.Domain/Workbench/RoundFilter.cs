@@ -9,9 +9,9 @@ public sealed record RoundFilter(ProgressStatus? Status = null, Rag? Rag = null,
 {
     public static RoundFilter None { get; } = new();
 
-    public IReadOnlyList<RoundRow> Apply(Plan plan, IReadOnlyDictionary<int, ProgressUpdate> latest) =>
+    public IReadOnlyList<RoundRow> Apply(Plan plan, IReadOnlyDictionary<int, ProgressUpdate> latest, IReadOnlyDictionary<int, ProgressUpdate>? lastQuarter = null) =>
         plan.Actions
-            .Select(a => new RoundRow(a, latest.GetValueOrDefault(a.Number)))
+            .Select(a => new RoundRow(a, latest.GetValueOrDefault(a.Number), lastQuarter?.GetValueOrDefault(a.Number)))
             .Where(r => LeadId is null || r.Action.LeadIds.Contains(LeadId))
             .Where(r => Answered is null || r.Answered == Answered)
             .Where(r => Status is null || r.Latest?.Status == Status)

@@ -21,6 +21,16 @@ public sealed record WaitingReply(
 {
     public IReadOnlyList<ReplyHandling> Handled { get; init; } = [];
 
-    /// <summary>Still the manager's to decide: unplaced or held, and not yet handed to the lead.</summary>
-    public bool IsWaiting => State is InboundState.Unassigned or InboundState.HeldForReview && Handled.All(h => h.Kind != ReplyHandlingKind.Forwarded);
+    /// <summary>Actions the reply answered only "no change" with no earlier update to carry forward: stored as written,
+    /// so chasing stopped, and the report shows "no change" until someone gets a real update.</summary>
+    public IReadOnlyList<int> NeedsRealUpdate { get; init; } = [];
+
+    /// <summary>Applied, but the manager must still get a real update for <see cref="NeedsRealUpdate"/>.</summary>
+    public bool IsNoChangeWithoutPrevious => NeedsRealUpdate.Count > 0 && State is not (InboundState.Unassigned or InboundState.HeldForReview);
+
+    /// <summary>Still the manager's to decide: unplaced or held and not yet handed to the lead, or a "no change" with
+    /// nothing to carry forward that nobody has dealt with.</summary>
+    public bool IsWaiting =>
+        State is InboundState.Unassigned or InboundState.HeldForReview ? Handled.All(h => h.Kind != ReplyHandlingKind.Forwarded)
+        : IsNoChangeWithoutPrevious && Handled.Count == 0;
 }

@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace CspFunctions.Reporting;
 
 /// <summary>One plan: its priorities and rounds, replies waiting for the manager, and the year-end roll-over.</summary>
-public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress, IHeldReplies heldReplies)
+public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress, IHeldReplies heldReplies, TimeProvider clock)
 {
     [Function("ManagePlan")]
     [Access(RouteAccess.PlanManager)]
@@ -23,6 +23,7 @@ public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress
         foreach (var round in stored.Rounds)
             answered[round.Id] = (await progress.GetRoundAsync(planId, round.Id, ct)).Latest().Keys.Count(n => stored.Plan.Actions.Any(a => a.Number == n));
         var page = ManagePlanPage.For(stored, answered, await heldReplies.ListAsync(planId, ct), request.Query["done"].ToString(), links);
+        page = page with { Tools = Workbench.PlanToolsPart.For(stored, Chasing.LondonClock.DateOf(clock.GetUtcNow()), links) };
         return new PageResult(ManagePlanPage.Template, page, links.Layout(stored.Plan.Name, stored.Plan));
     }
 }

@@ -1,17 +1,17 @@
 using CspFunctions.Access;
-using CspFunctions.Chasing;
 using CspFunctions.Pages;
-using CspFunctions.Plans;
 using CspFunctions.Templating;
+using CspFunctions.Workbench;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CspFunctions.Reporting;
 
-/// <summary>One round: who has answered (per lead: actions, answered, reminders, bounces), generate and preview the report,
-/// publish it, and the board notices with "send again".</summary>
-public sealed class ManageRoundFunction(ReportSource source, IContactHealth contactHealth, IPublicationStore publications, TimeProvider clock)
+/// <summary>One round: who has answered (per lead: actions, answered, reminders, bounces), the actions filtered by status,
+/// RAG, answered and lead, the controls that steer the round, generate and preview the report, publish it, and the board
+/// notices with "send again".</summary>
+public sealed class ManageRoundFunction(RoundOverview overview, TimeProvider clock)
 {
     [Function("ManageRound")]
     [Access(RouteAccess.PlanManager)]
@@ -19,16 +19,11 @@ public sealed class ManageRoundFunction(ReportSource source, IContactHealth cont
         string planId, string roundId, CancellationToken ct)
     {
         var links = new ManagerLinks();
-        (StoredPlan Stored, ReportInputs Inputs) loaded;
-        try { loaded = await source.LoadAsync(planId, roundId, ct); }
-        catch (ReportNotFoundException ex) { return PageResult.Message(MessagePage.Error("Round not found", ex.Message), StatusCodes.Status404NotFound, links.Layout("Round not found")); }
-        var (stored, inputs) = loaded;
-        var plan = stored.Plan;
-        var issues = await contactHealth.GetIssuesAsync(plan.Leads.SelectMany(l => l.Contacts).Select(c => c.Email), ct);
-        var status = RoundStatus.Of(plan, inputs.Updates, inputs.Chases, issues);
-        var publication = inputs.Round.State == RoundState.Published ? await publications.GetAsync(planId, roundId, ct) : null;
-        var report = ReportBuilder.Build(inputs, ReportAudience.Manager);
-        var page = ManageRoundPage.For(plan, inputs.Round, report, status, publication, request.Query["done"].ToString(), links, clock.GetUtcNow());
-        return new PageResult(ManageRoundPage.Template, page, links.Layout(page.Title, plan, crumbs: new Crumb(plan.Name, links.Plan(planId))));
+        var view = await overview.LoadAsync(planId, roundId, ct);
+        if (view is null)
+            return PageResult.Message(MessagePage.Error("Round not found", $"Plan '{planId}' has no round '{roundId}'."), StatusCodes.Status404NotFound, links.Layout("Round not found"));
+        var q = request.Query;
+        var page = ManageRoundPage.Of(view, q["done"].ToString(), q["status"].ToString(), q["rag"].ToString(), q["answered"].ToString(), q["lead"].ToString(), links, clock.GetUtcNow());
+        return new PageResult(ManageRoundPage.Template, page, links.Layout(page.Title, view.Plan, page.HasErrors, new Crumb(view.Plan.Name, links.Plan(planId))));
     }
 }

@@ -2,7 +2,6 @@ using CspFunctions.Responses;
 using CspFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CspFunctions.Setup;
@@ -27,7 +26,6 @@ public static class ResponsesRegistration
         services.AddSingleton<ResponseDesk>();
         services.AddSingleton<ResponseMailer>();
         services.AddSingleton<InboundMailProcessor>();
-        services.Replace(ServiceDescriptor.Singleton<CspFunctions.Reporting.IHeldReplies, InboundHeldReplies>());
         services.AddSingleton(sp => new InboundParseSignature(new CspFunctions.Messaging.SendGridEventWebhook(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundParsePublicKey)));
         return services;
     }

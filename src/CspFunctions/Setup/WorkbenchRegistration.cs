@@ -1,6 +1,7 @@
 using CspFunctions.Storage;
 using CspFunctions.Workbench;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CspFunctions.Setup;
 
@@ -17,6 +18,9 @@ public static class WorkbenchRegistration
         services.AddSingleton<UpdateRecorder>();
         services.AddSingleton<RoundSteering>();
         services.AddSingleton<PlanHistory>();
+        services.AddSingleton<RoundOverview>();
+        // The plan page's count of waiting replies comes from the replies-waiting list itself (AddReporting's TryAdd keeps this).
+        services.Replace(ServiceDescriptor.Singleton<CspFunctions.Reporting.IHeldReplies, DeskHeldReplies>());
         return services;
     }
 }

@@ -29,4 +29,11 @@ public sealed class BlobMailArchive(BlobContainers containers, StorageNames name
         }
         return name;
     }
+
+    public async Task<Stream?> OpenAsync(string blobName, CancellationToken ct = default)
+    {
+        var container = await containers.GetAsync(names.InboundContainer, ct);
+        try { return (await container.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: ct)).Value.Content; }
+        catch (RequestFailedException ex) when (ex.Status == 404) { return null; }
+    }
 }

@@ -10,28 +10,29 @@ namespace CspFunctions.Storage;
 
 /// <summary>
 /// Reads and annotates the inbound log that <see cref="TableInboundLog"/> writes ("inboundlog", PartitionKey "{plan}|{round}",
-/// RowKey "{inverted ticks}|{id}"): one filtered query per round lists what waits, newest first. A decision is merged into
+/// RowKey "{inverted ticks}|{id}"): one filtered query per round (run at once) lists what waits, newest first. A decision is merged into
 /// the log entry under its ETag (so two managers cannot both decide) and into the message's de-duplication entry.
 /// </summary>
 public sealed class TableWaitingReplies(TableSetup tables, StorageNames names) : IWaitingReplies
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly string[] Columns = ["RowKey", "Id", "ReceivedAt", "From", "Subject", "LeadId", "State", "Reason", "UnassignedText", "ArchiveBlob", "Handled"];
+    private static readonly string[] Columns = ["RowKey", "Id", "ReceivedAt", "From", "Subject", "LeadId", "State", "Reason", "UnassignedText", "ArchiveBlob", "Handled", "NeedsRealUpdate"];
 
     public async Task<IReadOnlyList<WaitingReply>> ListAsync(string planId, IReadOnlyList<string> roundIds, CancellationToken ct = default)
     {
         var log = await tables.GetAsync(names.InboundLog, ct);
-        var result = new List<WaitingReply>();
-        foreach (var roundId in roundIds)
+        var rounds = await Task.WhenAll(roundIds.Select(async roundId =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {planId + "|" + roundId} and (State eq {nameof(InboundState.Unassigned)} or State eq {nameof(InboundState.HeldForReview)})");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {planId + "|" + roundId} and (State eq {nameof(InboundState.Unassigned)} or State eq {nameof(InboundState.HeldForReview)} or NeedsRealUpdate gt {""})");
+            var found = new List<WaitingReply>();
             await foreach (var e in log.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: Columns, cancellationToken: ct))
             {
                 var reply = ToReply(planId, roundId, e);
-                if (reply.IsWaiting) result.Add(reply);
+                if (reply.IsWaiting) found.Add(reply);
             }
-        }
-        return result.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+            return found;
+        }));
+        return rounds.SelectMany(r => r).OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
     }
 
     public async Task<WaitingReply?> GetAsync(string planId, string roundId, string key, CancellationToken ct = default)
@@ -76,5 +77,6 @@ public sealed class TableWaitingReplies(TableSetup tables, StorageNames names) :
         e.GetString("UnassignedText"), e.GetString("ArchiveBlob") ?? "", e.ETag.ToString())
     {
         Handled = e.GetString("Handled") is { Length: > 0 } json ? JsonSerializer.Deserialize<List<ReplyHandling>>(json, Json) ?? [] : [],
+        NeedsRealUpdate = (e.GetString("NeedsRealUpdate") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => int.TryParse(n, out var v) ? v : 0).Where(n => n > 0).ToList(),
     };
 }

@@ -192,6 +192,36 @@ public sealed partial class AccessTableTests(StorageFixture storage) : IDisposab
         await host.Services.GetRequiredService<CspFunctions.Plans.IPlanStore>().SaveRoundAsync(open, null);
         var token = host.Services.GetRequiredService<LinkSigner>().Create(new LinkClaims(LinkClaims.RespondPurpose, Plan, open.Id, lead.Id!, lead.Contacts![0].Email!, DateTimeOffset.UtcNow.AddDays(7).ToUnixTimeSeconds()));
 
+        // The workbench's routes act on a waiting reply (with its archived message) and on the lead's own actions.
+        var services = host.Services;
+        var leadActions = storage.LoadSample().Actions!.Where(a => a.LeadIds!.Contains(lead.Id!)).Select(a => a.Number!.Value).ToList();
+        var blob = await services.GetRequiredService<IMailArchive>().ArchiveAsync(new MemoryStream("Subject: update\r\n\r\nAll fine."u8.ToArray()), new string('a', 64), DateTimeOffset.UtcNow);
+        var waiting = new InboundMessage(Guid.NewGuid().ToString("N"), "<w@example.org>", DateTimeOffset.UtcNow, blob, lead.Contacts![0].Email, "Re: update", Plan, open.Id, lead.Id, InboundState.Unassigned, "Not placed")
+        {
+            UnassignedText = "All fine.",
+        };
+        var inbound = services.GetRequiredService<IInboundLog>();
+        await inbound.CompleteAsync(await inbound.ClaimAsync(waiting, DateTimeOffset.UtcNow.AddMinutes(5)), waiting);
+        var replyKey = (await services.GetRequiredService<CspFunctions.Workbench.IWaitingReplies>().ListAsync(Plan, [open.Id])).Single().Key;
+        var replyPath = $"/api/manage/plans/{Plan}/replies/{open.Id}/{Uri.EscapeDataString(replyKey)}";
+        CspFunctions.Plans.StoredPlan Stored() => services.GetRequiredService<CspFunctions.Plans.IPlanStore>().GetAsync(Plan).GetAwaiter().GetResult()!;
+        HttpRequestMessage RecordUpdate()
+        {
+            var latest = CspFunctions.Plans.ProgressHistory.Latest(services.GetRequiredService<CspFunctions.Plans.IProgressStore>().GetRoundAsync(Plan, open.Id).GetAwaiter().GetResult());
+            var n = leadActions[0];
+            return Post($"/api/manage/plans/{Plan}/rounds/{open.Id}/leads/{lead.Id}/record", new FormUrlEncodedContent([
+                new("given-by", lead.Contacts![0].Name!), new("given-on", DateTime.UtcNow.ToString("yyyy-MM-dd")), new("given-how", "phone"),
+                new($"include-{n}", "yes"), new($"status-{n}", "OnTrack"), new($"rag-{n}", "Green"), new($"text-{n}", "Given by phone."),
+                new($"base-{n}", (latest.TryGetValue(n, out var u) ? u.Version : 0).ToString())]));
+        }
+        HttpRequestMessage EditLead()
+        {
+            var current = Stored().Plan.FindLead(lead.Id!)!;
+            return Post($"/api/manage/plans/{Plan}/leads/{lead.Id}/edit", new FormUrlEncodedContent([
+                new("version", CspFunctions.Workbench.PlanEditor.VersionOf(current)), new("name", current.Name), new("deputy", current.DeputyLeadId ?? ""), new("contact-count", "1"),
+                new("contact-0-name", current.Contacts[0].Name), new("contact-0-email", current.Contacts[0].Email)]));
+        }
+
         // In an order that works: publish before the snapshot and "send again".
         var calls = new List<(string Function, HttpClient Client, Func<HttpRequestMessage> Request)>
         {
@@ -209,6 +239,22 @@ public sealed partial class AccessTableTests(StorageFixture storage) : IDisposab
             ("ManagePlans", manager, () => Get("/api/manage")),
             ("ManagePlan", manager, () => Get($"/api/manage/plans/{Plan}")),
             ("ManageRound", manager, () => Get($"/api/manage/plans/{Plan}/rounds/{Round}")),
+            ("ManageReplies", manager, () => Get($"/api/manage/plans/{Plan}/replies")),
+            ("ManageReply", manager, () => Get(replyPath)),
+            ("ReplyRawMessage", manager, () => Get(replyPath + "/raw")),
+            ("DecideReply", manager, () => Post(replyPath + "/discard", new FormUrlEncodedContent([new("reason", "A test")]))),
+            ("RecordUpdateForm", manager, () => Get($"/api/manage/plans/{Plan}/rounds/{open.Id}/leads/{lead.Id}/record")),
+            ("RecordUpdate", manager, RecordUpdate),
+            ("SteerRound", manager, () => Post($"/api/manage/plans/{Plan}/rounds/{open.Id}/steer/extend", new FormUrlEncodedContent([
+                new("etag", Stored().RoundETags[open.Id]), new("due-date", DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd")), new("lead", "")]))),
+            ("OpenRound", manager, () => Post($"/api/manage/plans/{Plan}/open-round", new FormUrlEncodedContent([new("round", "2018-19-Q2")]))),
+            ("EditLeadForm", manager, () => Get($"/api/manage/plans/{Plan}/leads/{lead.Id}/edit")),
+            ("EditLead", manager, EditLead),
+            ("MarkBounceFixed", manager, () => Post($"/api/manage/plans/{Plan}/leads/{lead.Id}/edit/bounce-fixed", new FormUrlEncodedContent([new("email", lead.Contacts![0].Email!)]))),
+            ("PlanHistory", manager, () => Get($"/api/manage/plans/{Plan}/history")),
+            ("ActionHistory", manager, () => Get($"/api/manage/plans/{Plan}/actions/{leadActions[0]}")),
+            ("LeadHistory", manager, () => Get($"/api/manage/plans/{Plan}/leads/{lead.Id}")),
+            ("ContactList", manager, () => Get($"/api/manage/plans/{Plan}/contacts.csv")),
             ("UploadPlanForm", manager, () => Get("/api/manage/upload")),
             ("UploadPlan", manager, UploadJson),
             ("PublishReport", manager, () => Post($"/api/manage/plans/{Plan}/rounds/{Round}/publish", new FormUrlEncodedContent([]))),

@@ -345,6 +345,8 @@ public sealed class InboundMailTests(StorageFixture storage)
 
     private sealed class FailingArchive : IMailArchive
     {
+        public Task<Stream?> OpenAsync(string blobName, CancellationToken ct = default) => Task.FromResult<Stream?>(null);
+
         public Task<string> ArchiveAsync(Stream message, string contentHash, DateTimeOffset receivedAt, CancellationToken ct = default) =>
             throw new Azure.RequestFailedException(503, "Storage is unavailable");
     }

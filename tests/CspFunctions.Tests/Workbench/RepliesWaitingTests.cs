@@ -144,4 +144,39 @@ public sealed class RepliesWaitingTests(StorageFixture storage)
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => world.Get<IWaitingReplies>().RecordAsync(reply, InboundState.Rejected, null,
             new(ReplyHandlingKind.Discarded, "other.manager@example.org", DateTimeOffset.UtcNow, "late", []), default));
     }
+
+    [Fact]
+    public async Task The_plan_pages_count_agrees_with_the_list_forwarded_leaves_both_and_a_no_change_without_previous_waits_until_dealt_with()
+    {
+        await using var world = await ResponsesWorld.StartAsync(storage);
+        var held = world.Get<CspFunctions.Reporting.IHeldReplies>();
+        var desk = world.Get<RepliesDesk>();
+        await DeliverAsync(world, ResponsesWorld.Police, ResponsesWorld.PoliceEmail, "Not numbered, for the lead to place.");
+        var unplaced = Assert.Single(await WaitingAsync(world));
+        Assert.Equal([unplaced.Id], (await held.ListAsync(ResponsesWorld.PlanId)).Select(h => h.Id));
+        Assert.True((await desk.ForwardAsync(ResponsesWorld.PlanId, unplaced.RoundId, unplaced.Key, Manager)).IsSaved);
+        Assert.Empty(await WaitingAsync(world));
+        Assert.Empty(await held.ListAsync(ResponsesWorld.PlanId));
+
+        // "No change" for an action with nothing before it: stored as written, so chasing stops; it waits for the manager.
+        CspFunctions.Plans.FinancialQuarter.TryParseRoundId("2020-21-Q1", out var quarter);
+        await world.Get<IPlanStore>().SaveRoundAsync(ReportingRound.For(ResponsesWorld.PlanId, quarter, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10)), null);
+        var key = ReplyAddress.KeyFor(ResponsesWorld.ReplyKeySecret, ResponsesWorld.PlanId, "2020-21-Q1", ResponsesWorld.Housing);
+        await world.Get<IReplyAddressBook>().RegisterAsync(key, ResponsesWorld.PlanId, "2020-21-Q1", ResponsesWorld.Housing);
+        var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(StorageFixtureRoot.Path, "tests", "CspFunctions.Tests", "Responses", "Corpus", "no-change-without-previous.eml")))
+            .Replace("{{REPLY}}", ReplyAddress.For(key, ResponsesWorld.InboundDomain));
+        Assert.Equal(HttpStatusCode.OK, (await world.PostRawAsync(System.Text.Encoding.Latin1.GetBytes(text))).StatusCode);
+
+        var noChange = Assert.Single(await WaitingAsync(world));
+        Assert.Equal((InboundState.Applied, true, 5), (noChange.State, noChange.IsNoChangeWithoutPrevious, Assert.Single(noChange.NeedsRealUpdate)));
+        Assert.Equal([noChange.Id], (await held.ListAsync(ResponsesWorld.PlanId)).Select(h => h.Id));
+        Assert.Equal("forward", Assert.Single((await desk.ForwardAsync(ResponsesWorld.PlanId, noChange.RoundId, noChange.Key, Manager)).Errors).FieldId);
+
+        Assert.True((await desk.DiscardAsync(ResponsesWorld.PlanId, noChange.RoundId, noChange.Key, "Rang Housing; they will answer on the form", Manager)).IsSaved);
+        Assert.Empty(await WaitingAsync(world));
+        Assert.Empty(await held.ListAsync(ResponsesWorld.PlanId));
+        var recorded = (await world.Get<IWaitingReplies>().GetAsync(ResponsesWorld.PlanId, noChange.RoundId, noChange.Key))!;
+        Assert.Equal(InboundState.Applied, recorded.State);
+        Assert.Equal("Nothing further to add", (await world.LatestAsync("2020-21-Q1"))[5].Text);
+    }
 }
