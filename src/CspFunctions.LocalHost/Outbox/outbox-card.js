@@ -6,10 +6,7 @@
   var target = document.getElementById("card-rendered");
   if (!source || !target || !window.AdaptiveCards || source.textContent.trim() === "") return;
   var card = new window.AdaptiveCards.AdaptiveCard();
-  card.hostConfig = new window.AdaptiveCards.HostConfig({
-    fontFamily: "'Segoe UI', 'Helvetica Neue', Arial, sans-serif",
-    actions: { actionsOrientation: "horizontal", actionAlignment: "left" }
-  });
+  card.hostConfig = new window.AdaptiveCards.HostConfig({ fontFamily: "'Segoe UI', 'Helvetica Neue', Arial, sans-serif" });
   card.onExecuteAction = function (action) {
     if (action.url) window.open(action.url, "_blank", "noopener");
   };

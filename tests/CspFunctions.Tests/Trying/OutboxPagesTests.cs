@@ -162,7 +162,7 @@ public sealed class OutboxPagesTests(StorageFixture storage) : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Empty(await host.Services.GetRequiredService<IProgressStore>().GetRoundAsync(demo.PlanId, demo.RoundId));
 
-        using var sent = await host.Client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["body"] = "The panel met twice this quarter.", ["signature"] = "A. Lead" }));
+        using var sent = await host.Client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["body"] = "The panel met twice this quarter.", ["signature"] = "Regards\nA. Lead" }));
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         var answer = new HtmlParser().ParseDocument(await sent.Content.ReadAsStringAsync());
         Assert.Contains("Applied", answer.QuerySelector("#inbound-answer")!.TextContent);
