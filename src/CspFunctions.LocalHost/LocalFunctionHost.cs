@@ -4,6 +4,7 @@ using CspFunctions.Health;
 using CspFunctions.LocalHost.SignIn;
 using CspFunctions.Observability;
 using CspFunctions.Pages;
+using CspFunctions.Templating;
 using OpenTelemetry.Trace;
 using CspFunctions.Setup;
 using Microsoft.Azure.Functions.Worker;
@@ -56,7 +57,7 @@ public static class LocalFunctionHost
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if ((PageSecurity.IsPageRoute(path) || path == "/" || path.StartsWithSegments(AccessGate.SignInPath)
+            if ((PageSecurity.IsPageRoute(path) || path == "/" || path == "/admin/functions" || path.StartsWithSegments(AccessGate.SignInPath)
                  || (path.StartsWithSegments("/outbox") && !path.Value!.EndsWith("/html", StringComparison.Ordinal)))
                 && !await PageSecurity.GuardAsync(context)) return;
             await next(context);
@@ -66,10 +67,23 @@ public static class LocalFunctionHost
             app.MapMethods("/api/" + f.Route!.TrimStart('/'), f.Methods, context => ServeAsync(context, f, invoker, keys)).WithDisplayName(f.Name);
 
         // Core Tools' admin API shape; like the host's admin API in Azure it needs a key (the local key stands for the master key).
-        app.MapGet("/admin/functions", (HttpContext context) => !keys.Accepts(context.Request) ? Results.Unauthorized() : Results.Json(functions.Select(f => new
+        // A browser (Accept: text/html) gets the list as a page.
+        app.MapGet("/admin/functions", (HttpContext context) =>
         {
-            f.Name, trigger = f.Trigger.ToString().ToLowerInvariant(), f.Route, f.Methods, f.AuthLevel, f.Schedule, queue = f.QueueName,
-        })));
+            var browser = context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+            if (!keys.Accepts(context.Request))
+                return browser
+                    ? Results.Extensions.Page(PageResult.Message(MessagePage.Error("Function key needed",
+                        "The function list, like the Functions host's admin API in Azure, needs the function key.",
+                        "Add ?code= and the key the local host printed when it started (\"Function key\") to this page's address."), StatusCodes.Status401Unauthorized, OutboxPages.Layout("Function key needed")))
+                    : Results.Unauthorized();
+            return browser
+                ? Results.Extensions.Page(new PageResult("local-host.html.sbn", StartPage.Functions(functions), OutboxPages.Layout("Functions")))
+                : Results.Json(functions.Select(f => new
+                {
+                    f.Name, trigger = f.Trigger.ToString().ToLowerInvariant(), f.Route, f.Methods, f.AuthLevel, f.Schedule, queue = f.QueueName,
+                }));
+        });
         app.MapPost("/admin/functions/{name}", async (string name, HttpContext context) =>
         {
             if (!keys.Accepts(context.Request)) return Results.Unauthorized();
@@ -83,8 +97,9 @@ public static class LocalFunctionHost
             return Results.Accepted();
         });
         SimulationRuns.Map(app, functions, invoker, root);
-        app.MapGet("/", () => Results.Extensions.Page(new PageResult("local-host.html.sbn", HomeRows(functions), OutboxPages.Layout("CspFunctions local host"))));
-        OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root));
+        app.MapGet("/", async (HttpContext context, CspFunctions.Plans.IPlanStore plans) => Results.Extensions.Page(new PageResult("start.html.sbn",
+            await StartPage.ReadAsync(plans, Path.Combine(root, ".inbox"), options.EmulateSignIn, context.RequestAborted), OutboxPages.Layout("Try it on this machine"))));
+        OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root), root);
         return app;
     }
 
@@ -122,15 +137,4 @@ public static class LocalFunctionHost
         }
         catch (System.Text.Json.JsonException) { return body; }
     }
-
-    public sealed record HomeRow(string Name, string What, string? Href);
-
-    private static List<HomeRow> HomeRows(IReadOnlyList<FunctionDefinition> functions) => functions.Select(f => f.Trigger switch
-    {
-        TriggerKind.Http when f.Methods.Contains("GET") && !f.Route!.Contains('{') => new HomeRow(f.Name, $"GET /api/{f.Route}", $"/api/{f.Route}"),
-        TriggerKind.Http => new HomeRow(f.Name, $"{string.Join(", ", f.Methods)} /api/{f.Route}", null),
-        TriggerKind.Timer => new HomeRow(f.Name, $"timer {f.Schedule} (UTC)", null),
-        TriggerKind.Queue => new HomeRow(f.Name, $"queue {f.QueueName}", null),
-        _ => new HomeRow(f.Name, "", null),
-    }).ToList();
 }

@@ -1,77 +1,127 @@
+using System.Text.Json;
+using CspFunctions.LocalHost.Outbox;
 using CspFunctions.Pages;
 using CspFunctions.Templating;
 using MimeKit;
 
 namespace CspFunctions.LocalHost;
 
-/// <summary>The local outbox at /outbox: every .eml and Teams .json the app wrote, newest first, with links to open them.
-/// Pages render from Messaging/Templates/outbox*.html.sbn in the app's one layout.</summary>
+/// <summary>The local outbox at /outbox: every mail, Teams notification and board card the app and each simulation run
+/// wrote, grouped by run, newest first, filterable by recipient, kind and run (a GET form, so it works without script).
+/// A mail shows its headers, text and HTML parts; a card is drawn by the Adaptive Cards renderer, its JSON beside it.
+/// Pages render from Messaging/Templates/outbox*.html.sbn and Trying/Templates in the app's one layout.</summary>
 public static class OutboxPages
 {
-    public sealed record Row(string Channel, string File, string Href, string Summary);
+    public const int RowsPerGroup = 200;
 
-    public sealed record Index(string Folder, IReadOnlyList<Row> Rows);
+    public sealed record Row(string Kind, string At, string Recipients, string Summary, string Href, string? ReplyHref);
 
-    public sealed record Message(string Subject, string To, string Cc, string ReplyTo, string? HtmlHref, string RawHref, string Text);
+    public sealed record Group(string Id, string Title, IReadOnlyList<Row> Rows, int Hidden);
 
-    private static readonly Crumb[] Navigation = [new("Functions", "/"), new("Outbox", "/outbox"), new("Manager pages", "/api/manage")];
+    public sealed record Option(string Value, string Text, bool Selected);
+
+    public sealed record Index(string Folder, IReadOnlyList<Group> Groups, int Total, int Matching, string Recipient, IReadOnlyList<Option> Kinds, IReadOnlyList<Option> Boxes, bool Filtered);
+
+    public sealed record Header(string Name, string Value);
+
+    public sealed record Message(string Subject, string Box, string Kind, string From, string To, string Cc, string ReplyTo, string Date,
+        IReadOnlyList<Header> Headers, string? HtmlHref, string RawHref, string Text, string? ReplyHref);
+
+    public sealed record Card(string Title, string Box, string Kind, string Recipients, string CardJson, string FileJson, string RendererHref, string ScriptHref);
+
+    private static readonly Crumb[] Navigation = [new("Start", "/"), new("Outbox", "/outbox"), new("Manager pages", "/api/manage"), new("Functions", "/admin/functions")];
 
     public static PageLayout Layout(string title, params Crumb[] crumbs) =>
         new(title) { ServiceHref = "/", Navigation = Navigation, Crumbs = crumbs };
 
-    public static void Map(WebApplication app, string outboxRoot)
+    private static readonly Crumb OutboxCrumb = new("Local outbox", "/outbox");
+
+    public static void Map(WebApplication app, string outboxRoot, string repoRoot)
     {
-        app.MapGet("/outbox", context => new PageResult("outbox.html.sbn", ReadIndex(outboxRoot), Layout("Local outbox")).WriteAsync(context));
-        app.MapGet("/outbox/{folder}/{file}", (string folder, string file, HttpContext context) =>
+        var reader = new OutboxReader(outboxRoot, repoRoot);
+        app.MapGet("/outbox", (HttpContext context) =>
+            Results.Extensions.Page(new PageResult("outbox.html.sbn", ReadIndex(reader, outboxRoot, context.Request.Query), Layout("Local outbox"))));
+
+        app.MapGet("/outbox/{box}/mail/{file}", (string box, string file, HttpContext context) =>
         {
-            if (folder is not ("mail" or "teams") || !IsPlainName(file)) return Results.NotFound();
-            var path = Path.Combine(outboxRoot, folder, file);
-            if (!File.Exists(path)) return Results.NotFound();
-            if (folder == "teams") return Results.File(path, "application/json; charset=utf-8");
+            if (reader.Find(box) is not { } b || OutboxReader.PathOf(b, "mail", file) is not { } path) return NotFound();
             PageSecurity.AllowFramesFromSelf(context);
             var message = MimeMessage.Load(path);
-            var name = Uri.EscapeDataString(file);
-            var model = new Message(message.Subject ?? "(no subject)", message.To.ToString(), message.Cc.ToString(), message.ReplyTo.ToString(),
-                message.HtmlBody is null ? null : $"/outbox/mail/{name}/html", $"/outbox/mail/{name}/raw", message.TextBody ?? "");
-            return Results.Extensions.Page(new PageResult("outbox-message.html.sbn", model, Layout(model.Subject, new Crumb("Local outbox", "/outbox"))));
+            var entry = reader.Entries(b).FirstOrDefault(e => e.Channel == "mail" && e.File == file);
+            var href = $"/outbox/{b.Id}/mail/{Uri.EscapeDataString(file)}";
+            var model = new Message(message.Subject ?? "(no subject)", b.Title, entry?.Kind ?? "mail", message.From.ToString(), message.To.ToString(), message.Cc.ToString(),
+                message.ReplyTo.ToString(), message.Date == default ? "" : message.Date.ToString("ddd d MMM yyyy HH:mm zzz", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                message.Headers.Select(h => new Header(h.Field, h.Value.Trim())).ToList(),
+                message.HtmlBody is null ? null : href + "/html", href + "/raw", message.TextBody ?? "",
+                entry?.Lead is null ? null : href + "/reply");
+            return Results.Extensions.Page(new PageResult("outbox-message.html.sbn", model, Layout(model.Subject, OutboxCrumb)));
         });
         // The HTML part alone, for the sandboxed frame: its own inline styles may apply, nothing in it may run.
-        app.MapGet("/outbox/mail/{file}/html", (string file, HttpContext context) =>
+        app.MapGet("/outbox/{box}/mail/{file}/html", (string box, string file, HttpContext context) =>
         {
-            var path = Path.Combine(outboxRoot, "mail", file);
-            if (!IsPlainName(file) || !File.Exists(path)) return Results.NotFound();
+            if (reader.Find(box) is not { } b || OutboxReader.PathOf(b, "mail", file) is not { } path) return Results.NotFound();
             context.Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.Content(MimeMessage.Load(path).HtmlBody ?? "", "text/html; charset=utf-8");
         });
-        app.MapGet("/outbox/mail/{file}/raw", (string file) =>
-            !IsPlainName(file) || !File.Exists(Path.Combine(outboxRoot, "mail", file))
-                ? Results.NotFound()
-                : Results.File(Path.Combine(outboxRoot, "mail", file), "message/rfc822", file));
+        app.MapGet("/outbox/{box}/mail/{file}/raw", (string box, string file) =>
+            reader.Find(box) is not { } b || OutboxReader.PathOf(b, "mail", file) is not { } path ? Results.NotFound() : Results.File(path, "message/rfc822", file));
+
+        foreach (var channel in new[] { "teams", "board" })
+            app.MapGet($"/outbox/{{box}}/{channel}/{{file}}", (string box, string file, HttpContext context) => CardPage(reader, channel, box, file, context));
+        OutboxAssets.Map(app, repoRoot);
+        OutboxReplies.Map(app, reader);
     }
 
-    private static bool IsPlainName(string file) => !file.Contains("..") && !file.Contains('/') && !file.Contains('\\');
-
-    private static Index ReadIndex(string root)
+    private static IResult CardPage(OutboxReader reader, string channel, string box, string file, HttpContext context)
     {
-        var rows = new List<Row>();
-        foreach (var folder in new[] { "mail", "teams" })
+        if (reader.Find(box) is not { } b || OutboxReader.PathOf(b, channel, file) is not { } path) return NotFound();
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(File.ReadAllText(path)); }
+        catch (JsonException e)
         {
-            var dir = Path.Combine(root, folder);
-            if (!Directory.Exists(dir)) continue;
-            foreach (var file in new DirectoryInfo(dir).GetFiles().OrderByDescending(f => f.Name).Take(500))
-                rows.Add(new Row(folder, file.Name, $"/outbox/{folder}/{Uri.EscapeDataString(file.Name)}", folder == "mail" ? Summary(file.FullName) : "Teams activity notification"));
+            return Results.Extensions.Page(PageResult.Message(MessagePage.Error("Not a card", $"{file} is not JSON: {e.Message}"), StatusCodes.Status422UnprocessableEntity, Layout("Not a card", OutboxCrumb)));
         }
-        return new Index(root, rows);
+        using (doc)
+        {
+            // The JSON is shown HTML-encoded by the template, so it need not be escaped for script as well.
+            var indented = new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            var card = channel == "board"
+                ? TeamsActivityCard.CardOf(doc.RootElement) is { } found ? JsonSerializer.Serialize(found, indented) : ""
+                : TeamsActivityCard.FromActivity(doc.RootElement).ToJsonString(indented);
+            var entry = reader.Entries(b).FirstOrDefault(e => e.Channel == channel && e.File == file);
+            PageSecurity.AllowScripts(context);
+            var model = new Card(channel == "board" ? "The board's card" : "Teams activity notification", b.Title, entry?.Kind ?? channel, entry?.Recipients ?? "",
+                card, JsonSerializer.Serialize(doc.RootElement, indented), OutboxAssets.RendererHref, OutboxAssets.ScriptHref);
+            return Results.Extensions.Page(new PageResult("outbox-card.html.sbn", model, Layout(model.Title, OutboxCrumb)));
+        }
     }
 
-    private static string Summary(string path)
+    public static IResult NotFound() =>
+        Results.Extensions.Page(PageResult.Message(MessagePage.Error("Not in the outbox", "There is no such message in the local outbox. It may have been deleted.") with { Back = OutboxCrumb },
+            StatusCodes.Status404NotFound, Layout("Not in the outbox", OutboxCrumb)));
+
+    private static Index ReadIndex(OutboxReader reader, string root, IQueryCollection query)
     {
-        try
+        var recipient = query["recipient"].ToString().Trim();
+        var kind = query["kind"].ToString().Trim();
+        var boxFilter = query["box"].ToString().Trim();
+        var boxes = reader.Boxes();
+        var all = boxes.Select(b => (Box: b, Entries: reader.Entries(b))).ToList();
+        var groups = new List<Group>();
+        foreach (var (box, entries) in all.OrderBy(x => x.Box.Id == OutboxBox.AppId ? 0 : 1).ThenByDescending(x => x.Entries.Count == 0 ? DateTimeOffset.MinValue : Directory.GetCreationTimeUtc(x.Box.Folder)))
         {
-            var message = MimeMessage.Load(path);
-            return $"{message.To} - {message.Subject}";
+            if (boxFilter.Length > 0 && box.Id != boxFilter) continue;
+            var matching = entries.Where(e => (kind.Length == 0 || e.Kind == kind)
+                                              && (recipient.Length == 0 || e.Recipients.Contains(recipient, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (matching.Count == 0) continue;
+            groups.Add(new Group(box.Id, box.Title, matching.Take(RowsPerGroup).Select(e => new Row(e.Kind, e.At.ToString("ddd d MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                e.Recipients, e.Summary, e.Href, e.Lead is null ? null : e.Href + "/reply")).ToList(), Math.Max(0, matching.Count - RowsPerGroup)));
         }
-        catch (FormatException) { return "(unreadable message)"; }
+        var kinds = all.SelectMany(x => x.Entries).Select(e => e.Kind).Distinct().Order(StringComparer.Ordinal)
+            .Select(k => new Option(k, k, k == kind)).Prepend(new Option("", "Any kind", kind.Length == 0)).ToList();
+        var boxOptions = boxes.Select(b => new Option(b.Id, b.Title, b.Id == boxFilter)).Prepend(new Option("", "Everything", boxFilter.Length == 0)).ToList();
+        return new Index(root, groups, all.Sum(x => x.Entries.Count), groups.Sum(g => g.Rows.Count + g.Hidden), recipient, kinds, boxOptions,
+            recipient.Length > 0 || kind.Length > 0 || boxFilter.Length > 0);
     }
 }

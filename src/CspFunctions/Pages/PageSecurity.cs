@@ -11,6 +11,7 @@ public static class PageSecurity
 {
     private const string NonceItem = "CspFunctions.Pages.Nonce";
     private const string FrameItem = "CspFunctions.Pages.FramesFromSelf";
+    private const string ScriptItem = "CspFunctions.Pages.ScriptsWithNonce";
 
     public const string RefusedText = "This form can only be sent from its own page. Open the page again and send it from there.";
 
@@ -30,6 +31,10 @@ public static class PageSecurity
     /// <summary>For the local outbox's message view, which shows a mail's HTML in a sandboxed frame of the same origin.</summary>
     public static void AllowFramesFromSelf(HttpContext context) => context.Items[FrameItem] = true;
 
+    /// <summary>For the local outbox's card page, which draws a card with the Adaptive Cards renderer: scripts that carry
+    /// the request's nonce may run. No page of the app itself uses script.</summary>
+    public static void AllowScripts(HttpContext context) => context.Items[ScriptItem] = true;
+
     public static void ApplyHeaders(HttpContext context)
     {
         var nonce = NonceFor(context);
@@ -37,7 +42,8 @@ public static class PageSecurity
         {
             var headers = context.Response.Headers;
             var frames = context.Items.ContainsKey(FrameItem) ? " frame-src 'self';" : "";
-            headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self';{frames} form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            var scripts = context.Items.ContainsKey(ScriptItem) ? $" script-src 'nonce-{nonce}';" : "";
+            headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self';{frames}{scripts} form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             if (string.IsNullOrEmpty(headers.CacheControl))
             {
