@@ -6,11 +6,14 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace CspFunctions.Reporting;
 
 /// <summary>The report as a Word document in the seed's layout: one table, a header row repeated on every page,
-/// a row spanning the table for each priority, one row per action. A4 landscape.</summary>
+/// a row spanning the table for each priority, one row per action. A4 landscape. Before it, "performance on a page": the
+/// chart and two summary tables, split so that every header fits its column without breaking a word.</summary>
 public static class WordReport
 {
     public static readonly string[] Headers = ["No.", "Key actions and major projects", "Partnership Leads", "Linked document", "Progress"];
     public const string RestrictedMark = "Restricted";
+    public const string ChartTitle = "RAG ratings and missing updates by priority";
+    public static readonly string[] SummaryCaptions = ["Updates received and RAG ratings, by priority", "Status and direction of travel, by priority"];
     /// <summary>Column widths in twentieths of a point; they add up to the A4 landscape text width (16838 - 2 x 720).</summary>
     private static readonly int[] Widths = [900, 4700, 2400, 1900, 5498];
     private static readonly DateTime FixedZipTime = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Local);
@@ -29,9 +32,18 @@ public static class WordReport
             foreach (var block in report.IntroductionBlocks) body.Append(Blocks([block]));
 
             body.Append(Para("Performance on a page", style: "Heading2"));
-            body.Append(SummaryTable(report));
+            body.Append(WordChart.Paragraph(main, PerformanceChart.For(report), ChartTitle));
+            body.Append(Para("Key: green, amber and red are RAG ratings; grey is actions without an update. The tables below give the same figures.", italic: true));
+            var headers = SummaryHeaders(report);
+            var columns = SummaryColumns(report.Overall);
+            for (var t = 0; t < SummaryCaptions.Length; t++)
+            {
+                body.Append(Para(SummaryCaptions[t], bold: true, keepNext: true));
+                body.Append(SummaryTable(report, SummaryCaptions[t], headers[t], t == 0 ? FirstSummaryWidths : SecondSummaryWidths, s => SummaryColumns(s)[t]));
+            }
             body.Append(Para($"Direction of travel compares each action's RAG rating with {report.PreviousRoundId}."));
 
+            // The heading is kept with the table's first rows (keep with next on the heading, the header row and each priority's row).
             body.Append(Para("Key actions and progress", style: "Heading2"));
             body.Append(PlanTable(report));
             body.Append(new SectionProperties(
@@ -50,7 +62,7 @@ public static class WordReport
         {
             var priorityCell = new TableCell(
                 new TableCellProperties(new GridSpan { Val = Widths.Length }, new Shading { Val = ShadingPatternValues.Clear, Fill = "D9E2F3", Color = "auto" }),
-                Para(section.Title, bold: true));
+                Para(section.Title, bold: true, keepNext: true));
             table.Append(new TableRow(new TableRowProperties(new CantSplit()), priorityCell));
             foreach (var row in section.Rows)
             {
@@ -59,7 +71,7 @@ public static class WordReport
                 var progress = new List<OpenXmlElement>();
                 if (row.Progress is { } pr)
                 {
-                    progress.Add(Para(pr.Heading + (pr.ReceivedAfterPublication ? " · Received after publication" : ""), bold: true));
+                    progress.Add(ProgressHeading(pr));
                     progress.AddRange(Blocks(pr.Blocks));
                 }
                 else progress.Add(Para(row.NoUpdateText, italic: true));
@@ -76,43 +88,83 @@ public static class WordReport
         return table;
     }
 
-    private static Table SummaryTable(PlanReport report)
+    /// <summary>The header rows of the two summary tables. The first holds the counts and RAG ratings, the second the
+    /// statuses and directions of travel: eleven columns at most, so "Outstanding" and "Carried forward" fit whole.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> SummaryHeaders(PlanReport report) =>
+        SummaryColumns(report.Overall).Select(t => (IReadOnlyList<string>)t.Select(c => c.Label).Prepend("Priority").ToList()).ToList();
+
+    private static IReadOnlyList<Count>[] SummaryColumns(PerformanceSummary s) =>
+    [
+        [new("Actions", s.Actions, "actions"), new("Updates received", s.Received, "received"), new("Outstanding", s.Outstanding, "outstanding"), .. s.ByRag],
+        [.. s.ByStatus, .. s.ByDirection],
+    ];
+
+    // The priority column is wide enough for a title in two or three lines; the rest share the text width (15398).
+    private static readonly int[] FirstSummaryWidths = [4598, 1800, 1800, 1800, 1800, 1800, 1800];
+    private static readonly int[] SecondSummaryWidths = [3398, 1200, 1200, 1200, 1200, 1200, 1200, 1200, 1200, 1200, 1200];
+
+    private static Table SummaryTable(PlanReport report, string caption, IReadOnlyList<string> headers, int[] widths, Func<PerformanceSummary, IReadOnlyList<Count>> columns)
     {
-        var headers = new List<string> { "Priority", "Actions", "Received", "Outstanding" };
-        headers.AddRange(report.Overall.ByRag.Select(c => c.Label));
-        headers.AddRange(report.Overall.ByStatus.Select(c => c.Label));
-        headers.AddRange(report.Overall.ByDirection.Select(c => c.Label));
-        var first = 2598;
-        var rest = (15398 - first) / (headers.Count - 1);
-        var widths = new[] { first }.Concat(Enumerable.Repeat(rest, headers.Count - 1)).ToArray();
-        var table = NewTable(widths);
-        table.Append(HeaderRow(headers, widths));
-        foreach (var s in report.Sections.Select(s => s.Summary).Append(report.Overall))
+        if (headers.Count != widths.Length) throw new InvalidOperationException($"{caption}: {headers.Count} headers for {widths.Length} columns");
+        var table = NewTable(widths, caption);
+        table.Append(HeaderRow(headers, widths, figures: true));
+        var summaries = report.Sections.Select(s => s.Summary).Append(report.Overall).ToList();
+        foreach (var s in summaries)
         {
-            var values = new List<string> { s.Title, N(s.Actions), N(s.Received), N(s.Outstanding) };
-            values.AddRange(s.ByRag.Select(c => N(c.Value)));
-            values.AddRange(s.ByStatus.Select(c => N(c.Value)));
-            values.AddRange(s.ByDirection.Select(c => N(c.Value)));
-            table.Append(new TableRow(values.Select((v, i) => Cell(widths[i], [Para(v)]))));
+            var values = columns(s).Select(c => c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(s.Title).ToList();
+            // A table of a few rows stays on one page: every row but the last keeps with the next.
+            var keep = !ReferenceEquals(s, summaries[^1]);
+            var row = new TableRow(new TableRowProperties(new CantSplit()));
+            row.Append(values.Select((v, i) => Cell(widths[i], [Para(v, bold: i == 0, keepNext: keep, right: i > 0)])));
+            table.Append(row);
         }
         return table;
-        static string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static Table NewTable(int[] widths)
+    /// <summary>"Complete · RAG Green": the status in bold, then the RAG rating as a shaded tag that carries its word, so
+    /// the colour is never the only sign. The cell's text stays the heading's text, which the plan importer reads back.</summary>
+    private static Paragraph ProgressHeading(ReportProgress progress)
+    {
+        var p = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "80" }));
+        if (progress.Status == Progress.ProgressStatus.NotGiven && progress.Rag == Progress.Rag.NotGiven)
+            p.Append(BoldRun(progress.StatusWord));
+        else
+        {
+            p.Append(BoldRun(progress.StatusWord + " · "));
+            var (fill, colour) = progress.Rag switch
+            {
+                Progress.Rag.Red => ("B00020", "FFFFFF"),
+                Progress.Rag.Amber => ("FFDD00", "0B0C0C"),
+                Progress.Rag.Green => ("00703C", "FFFFFF"),
+                _ => ("E8E8E8", "0B0C0C"),
+            };
+            p.Append(new Run(new RunProperties(new Bold(), new Color { Val = colour }, new Shading { Val = ShadingPatternValues.Clear, Fill = fill, Color = "auto" }),
+                new Text(progress.Rag == Progress.Rag.NotGiven ? progress.RagWord : "RAG " + progress.RagWord) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+        if (progress.ReceivedAfterPublication) p.Append(BoldRun(" · Received after publication"));
+        return p;
+
+        static Run BoldRun(string text) => new(new RunProperties(new Bold()), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static Table NewTable(int[] widths, string? caption = null)
     {
         var border = () => new BorderType[] { new TopBorder(), new BottomBorder(), new LeftBorder(), new RightBorder(), new InsideHorizontalBorder(), new InsideVerticalBorder() };
         var borders = new TableBorders();
         foreach (var b in border()) { b.Val = BorderValues.Single; b.Size = 4; b.Color = "666666"; borders.Append(b); }
+        var props = new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) }, borders, new TableLayout { Type = TableLayoutValues.Fixed });
+        if (caption is not null) props.Append(new TableCaption { Val = caption });
         return new Table(
-            new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) }, borders, new TableLayout { Type = TableLayoutValues.Fixed }),
+            props,
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
     }
 
-    private static TableRow HeaderRow(IEnumerable<string> headers, int[] widths)
+    /// <summary>The header row, repeated on every page; with <paramref name="figures"/> the headers of the figure columns
+    /// are set right, over their numbers.</summary>
+    private static TableRow HeaderRow(IEnumerable<string> headers, int[] widths, bool figures = false)
     {
         var row = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
-        row.Append(headers.Select((h, i) => Cell(widths[i], [Para(h, bold: true)], shade: "E8EEF6")));
+        row.Append(headers.Select((h, i) => Cell(widths[i], [Para(h, bold: true, keepNext: true, right: figures && i > 0)], shade: "E8EEF6")));
         return row;
     }
 
@@ -149,12 +201,14 @@ public static class WordReport
         }
     }
 
-    private static Paragraph Para(string text, string? style = null, bool bold = false, bool italic = false, bool indent = false)
+    private static Paragraph Para(string text, string? style = null, bool bold = false, bool italic = false, bool indent = false, bool keepNext = false, bool right = false)
     {
         var props = new ParagraphProperties();
         if (style is not null) props.Append(new ParagraphStyleId { Val = style });
+        if (keepNext) props.Append(new KeepNext());
         props.Append(new SpacingBetweenLines { After = "80" });
         if (indent) props.Append(new Indentation { Left = "284", Hanging = "170" });
+        if (right) props.Append(new Justification { Val = JustificationValues.Right });
         var run = new Run();
         if (bold || italic)
         {
