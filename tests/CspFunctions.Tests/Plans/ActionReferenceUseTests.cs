@@ -110,6 +110,34 @@ public sealed class ActionReferenceUseTests
     }
 
     [Fact]
+    public void The_response_form_the_saved_page_and_the_confirmation_name_actions_by_reference()
+    {
+        var lead = Plan.FindLead("police")!;
+        var context = new ResponseContext(null!, Plan, Round, lead, lead.Contacts[0], Plan.ActionsLedBy("police").ToList(), new Dictionary<int, ProgressUpdate>(), new Dictionary<int, ProgressUpdate>());
+        var form = ResponseFormPage.For(context, "TOKEN", null, []);
+        Assert.Equal(["1.1", "1.2", "1.10", "2.1", "3a"], form.Actions.Select(a => a.Ref));
+        var html = Templating.PageRenderer.Render(ResponseFormPage.Template, form, new Templating.PageLayout("Form"));
+        InOrder(html, ">Action 1.1</h2>", ">Action 1.2</h2>", ">Action 1.10</h2>", ">Action 2.1</h2>", ">Action 3a</h2>");
+
+        var captured = new[] { "1.10", "1.2" }.Select(r => ReportData.Update("refs", NumberOf(r), ProgressStatus.OnTrack, Rag.Green, $"Progress on {r}.", Round.Id)).ToList();
+        var mail = ResponseMail.Acknowledgement(context, captured, "", [], "https://csp.example.org/api/respond/TOKEN", [NumberOf("3a")]);
+        InOrder(mail.TextBody, "Action 1.2 - On track, Green", "Action 1.10 - On track, Green");
+        Assert.Contains("Action 3a: you said there was no change", mail.TextBody);
+        Assert.Contains("Action 1.10: On track, Green", mail.HtmlBody);
+    }
+
+    [Fact]
+    public void The_round_page_lists_each_leads_actions_by_reference_in_natural_order()
+    {
+        var updates = new[] { ReportData.Update("refs", NumberOf("1.10"), ProgressStatus.OnTrack, Rag.Green, "Tenth.", Round.Id) };
+        var report = ReportBuilder.Build(new ReportInputs(Plan, Round, updates, [], [], null), ReportAudience.Manager);
+        var page = ManageRoundPage.For(Plan, Round, report, RoundStatus.Of(Plan, updates, [], []), null, null, new ManagerLinks(), DateTimeOffset.UnixEpoch);
+        var row = page.Leads.Single();
+        Assert.Equal("1.1, 1.2, 1.10, 2.1, 3a", row.Actions);
+        Assert.Equal("1.1, 1.2, 2.1, 3a", row.Outstanding);
+    }
+
+    [Fact]
     public void Reply_markers_with_references_go_to_their_actions_and_1_1_is_not_1_10()
     {
         var lead = Plan.FindLead("police")!;
