@@ -36,7 +36,8 @@ public sealed record ImportPreview(
 
     public static ImportPreview Of(string fileName, PlanReading reading, StoredPlan? existing)
     {
-        var (plan, updates) = PlanValidator.Validate(reading.Document, existing?.Plan);
+        // A new plan was validated by the reader already; a stored plan's numbers are kept, so validate against it.
+        var (plan, updates) = existing is null && reading.Validated is { } validated ? validated : PlanValidator.Validate(reading.Document, existing?.Plan);
         var latest = updates.ToDictionary(u => u.ActionNumber);
         var first = plan.Actions.Take(ShownActions).Select(a =>
         {

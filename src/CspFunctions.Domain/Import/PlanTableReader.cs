@@ -200,20 +200,22 @@ public static partial class PlanTableReader
         }
         if (!anyActions) Problem(headerRow.Number, "actions", $"the table has a header row but no action rows below it");
 
-        Finish(doc, problems, where);
-        return new PlanReading(doc, table.Where, headerRow.Number, columns, warnings, priorityList?.Where);
+        var validated = Finish(doc, problems, where);
+        return new PlanReading(doc, table.Where, headerRow.Number, columns, warnings, priorityList?.Where) { Validated = validated };
     }
 
     /// <summary>Validates now, so problems carry the sheet or table, and throws every problem in row order.</summary>
-    private static void Finish(PlanDocument doc, List<ImportProblem> problems, string? where)
+    private static ValidatedPlan Finish(PlanDocument doc, List<ImportProblem> problems, string? where)
     {
-        try { PlanValidator.Validate(doc); }
+        ValidatedPlan? validated = null;
+        try { validated = PlanValidator.Validate(doc); }
         catch (PlanImportException ex)
         {
             problems.AddRange(ex.Problems.Select(p =>
                 p.Row is not null && p.Where is null && (p.Field.StartsWith("actions", StringComparison.Ordinal) || p.Field.StartsWith("updates", StringComparison.Ordinal)) ? p with { Where = where } : p));
         }
-        if (problems.Count > 0) throw new PlanImportException(problems.Distinct().OrderBy(p => p.Row ?? 0).ToList());
+        if (problems.Count > 0 || validated is null) throw new PlanImportException(problems.Distinct().OrderBy(p => p.Row ?? 0).ToList());
+        return validated;
     }
 
     private static string Row(SourceTable table, SourceRow row) => char.ToUpperInvariant(table.RowWord[0]) + table.RowWord[1..] + " " + row.Number;
