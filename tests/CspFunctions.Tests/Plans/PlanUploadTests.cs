@@ -4,6 +4,7 @@ using CspFunctions.Plans;
 using CspFunctions.Progress;
 using CspFunctions.Reporting;
 using CspFunctions.Tests.Infrastructure;
+using CspFunctions.Tests.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CspFunctions.Tests.Plans;
