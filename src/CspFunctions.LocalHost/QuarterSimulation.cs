@@ -161,7 +161,7 @@ public static class QuarterSimulation
         {
             fields.Add(new(Responses.FormSubmission.StatusField(action.Number), nameof(ProgressStatus.OnTrack)));
             fields.Add(new(Responses.FormSubmission.RagField(action.Number), nameof(Rag.Green)));
-            fields.Add(new(Responses.FormSubmission.TextField(action.Number), $"Simulated update for action {action.Number}: delivery continues as planned."));
+            fields.Add(new(Responses.FormSubmission.TextField(action.Number), $"Simulated update for action {action.Ref}: delivery continues as planned."));
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/respond/" + token) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("Sec-Fetch-Site", "same-origin");
@@ -174,7 +174,7 @@ public static class QuarterSimulation
     private static async Task<string> AnswerByReplyAsync(InboundParsePoster poster, LocalOutbox outbox, Plan plan, LeadDocument lead, DateTimeOffset now, CancellationToken ct)
     {
         var reminder = LatestTo(outbox, lead) ?? throw new InvalidOperationException($"{lead.Name} has no reminder to answer.");
-        var body = string.Join("\n\n", plan.ActionsLedBy(lead.Id!).Select(a => $"Action {a.Number}: Simulated reply. The work is on track and the next steps are agreed."));
+        var body = string.Join("\n\n", plan.ActionsLedBy(lead.Id!).Select(a => $"Action {a.Ref}: Simulated reply. The work is on track and the next steps are agreed."));
         var result = await poster.PostAsync(ReplyBuilder.Build(reminder, new ReplyDraft(body, $"Kind regards\n{lead.Contacts![0].Name}\n{lead.Name}"), now), ct);
         return result.State == nameof(InboundState.Applied)
             ? $"{lead.Name} replied by email ({result.Reason}): its chasing stops"

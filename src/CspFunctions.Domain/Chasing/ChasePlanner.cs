@@ -125,19 +125,19 @@ public static class ChasePlanner
         Plan plan, IReadOnlyDictionary<int, ProgressUpdate> updates, List<ChaseWarning> warnings)
     {
         var owed = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var action in plan.Actions.OrderBy(a => a.Number))
+        foreach (var action in plan.Actions.OrderBy(a => a.Ref, Import.ActionReference.NaturalOrder))
         {
             if (updates.ContainsKey(action.Number)) continue;
             if (action.LeadIds.Count == 0)
             {
-                warnings.Add(new ChaseWarning(null, $"action {action.Number} has no lead", action.Number));
+                warnings.Add(new ChaseWarning(null, $"action {action.Ref} has no lead", action.Number));
                 continue;
             }
             foreach (var leadId in action.LeadIds.Distinct())
             {
                 if (plan.FindLead(leadId) is null)
                 {
-                    warnings.Add(new ChaseWarning(leadId, $"is named by action {action.Number} but is not in the plan", action.Number));
+                    warnings.Add(new ChaseWarning(leadId, $"is named by action {action.Ref} but is not in the plan", action.Number));
                     continue;
                 }
                 if (!owed.TryGetValue(leadId, out var numbers)) owed[leadId] = numbers = [];

@@ -48,6 +48,7 @@ public static class ReminderComposer
             return new
             {
                 a.Number,
+                a.Ref,
                 Text = a.Restricted ? null : a.Text,
                 a.Restricted,
                 LastRound = previousRoundName,
@@ -119,7 +120,7 @@ public static class ReminderComposer
             Overdue = digest.IsOverdue,
             Answered = digest.AnsweredCount,
             Total = digest.ActionCount,
-            Outstanding = digest.Outstanding.Select(o => new { o.LeadName, Actions = string.Join(", ", o.ActionNumbers) }).ToList(),
+            Outstanding = digest.Outstanding.Select(o => new { o.LeadName, Actions = string.Join(", ", o.ActionNumbers.Select(plan.RefOf)) }).ToList(),
             Warnings = digest.Warnings.Select(w => w.ToString()).ToList(),
         };
         var footer = new MailFooter(MailFooter.OnBehalfOf(plan), $"You get this weekly summary because you are a manager of {plan.Name}.",

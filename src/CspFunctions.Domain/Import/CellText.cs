@@ -31,7 +31,8 @@ public static partial class CellText
     /// <summary>Excel and CSV text: each line a paragraph (a blank line ends a paragraph, so consecutive lines stay one
     /// paragraph with its line breaks); typed bullets are found later, as in Word.</summary>
     public static IReadOnlyList<CellParagraph> LinesToParagraphs(string text) =>
-        text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => new CellParagraph(l)).ToList();
+        text.AsSpan().IndexOfAny('\r', '\n') < 0 ? [new CellParagraph(text)]
+            : text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => new CellParagraph(l)).ToList();
 
     /// <summary>The typed bullet a line starts with removed, or null when it is not a bullet line.</summary>
     public static string? TypedBullet(string line)
@@ -90,7 +91,11 @@ public static partial class CellText
     }
 
     /// <summary>Tabs and runs of spaces inside a line become one space; the line is trimmed; NFC.</summary>
-    public static string Tidy(string line) => Nfc(Spaces().Replace(line.Replace('\u00A0', ' ').Replace("\u200B", ""), " ").Trim());
+    public static string Tidy(string line) =>
+        line.AsSpan().IndexOfAny(Untidy) < 0 && !line.Contains("  ", StringComparison.Ordinal) ? Nfc(line.Trim())
+            : Nfc(Spaces().Replace(line.Replace('\u00A0', ' ').Replace("\u200B", ""), " ").Trim());
+
+    private static readonly System.Buffers.SearchValues<char> Untidy = System.Buffers.SearchValues.Create("\t\u00A0\u200B");
 
     [GeneratedRegex("[ \t]{2,}|\t")]
     private static partial Regex Spaces();

@@ -51,7 +51,7 @@ public static class PlanColumns
         if (header.Length > 60) return null;
         foreach (var (column, key) in Keys)
         {
-            if (key.Length == 0 || words.Length < key.Length || !key.SequenceEqual(words.Take(key.Length))) continue;
+            if (key.Length == 0 || words.Length < key.Length || !words.AsSpan(0, key.Length).SequenceEqual(key)) continue;
             // One-word names take only qualifiers after them ("Progress Q4 2018-19", "Lead name"), so "Outcome measures" or
             // "Number of incidents" stay columns of their own; longer names take anything ("Lead agency / partner").
             if (key.Length == 1 && words.Skip(1).Any(w => !Qualifiers.Contains(w) && !w.All(char.IsDigit))) continue;

@@ -11,5 +11,8 @@ public sealed record PlanReading(
     IReadOnlyList<string> Warnings,
     string? PriorityListWhere = null)
 {
+    /// <summary>The document as the reader validated it (against no stored plan), so a new plan is not validated twice.</summary>
+    public ValidatedPlan? Validated { get; init; }
+
     public static PlanReading Of(PlanDocument document) => new(document, "", 0, [], []);
 }

@@ -19,6 +19,8 @@ internal static class PlanSkeleton
 
     public static string AddPriority(PlanDocument doc, string title)
     {
+        // Most rows repeat the title of a priority already added.
+        if (doc.Priorities!.Count > 0 && doc.Priorities[^1].Title == title) return doc.Priorities[^1].Id!;
         var id = PlanReader.Slug(title);
         if (!doc.Priorities!.Any(p => p.Id == id)) doc.Priorities!.Add(new PriorityDocument { Id = id, Title = title });
         return id;

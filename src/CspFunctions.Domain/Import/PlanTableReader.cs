@@ -57,11 +57,10 @@ public static partial class PlanTableReader
             var row = table.Rows[r];
             var filled = Enumerable.Range(0, row.Cells.Count).Where(i => !row.Cells[i].IsEmpty).ToList();
             if (filled.Count == 0) continue;
-            // Word repeats a header row on every page; pasted tables repeat it too.
-            if (filled.Count >= 2 && filled.All(i => PlanColumns.Match(row[i].Line) is { } m && headerMeanings.Contains((i, m)))) continue;
-
             var numberCell = row[Col(PlanColumn.Number)!.Value];
             var (reference, restricted, numberProblem) = ReadNumber(numberCell);
+            // Word repeats a header row on every page; pasted tables repeat it too. (A row with an action number is not one.)
+            if (reference is null && filled.Count >= 2 && filled.All(i => PlanColumns.Match(row[i].Line) is { } m && headerMeanings.Contains((i, m)))) continue;
             var lone = filled.Count == 1 ? row[filled[0]] : null;
             // A row with one cell of text (not an action number) that spans the table or sits in its first column is a priority.
             var isPriorityRow = lone is not null && reference is null && (row.Spanning || filled[0] <= firstColumn);
@@ -201,20 +200,22 @@ public static partial class PlanTableReader
         }
         if (!anyActions) Problem(headerRow.Number, "actions", $"the table has a header row but no action rows below it");
 
-        Finish(doc, problems, where);
-        return new PlanReading(doc, table.Where, headerRow.Number, columns, warnings, priorityList?.Where);
+        var validated = Finish(doc, problems, where);
+        return new PlanReading(doc, table.Where, headerRow.Number, columns, warnings, priorityList?.Where) { Validated = validated };
     }
 
     /// <summary>Validates now, so problems carry the sheet or table, and throws every problem in row order.</summary>
-    private static void Finish(PlanDocument doc, List<ImportProblem> problems, string? where)
+    private static ValidatedPlan Finish(PlanDocument doc, List<ImportProblem> problems, string? where)
     {
-        try { PlanValidator.Validate(doc); }
+        ValidatedPlan? validated = null;
+        try { validated = PlanValidator.Validate(doc); }
         catch (PlanImportException ex)
         {
             problems.AddRange(ex.Problems.Select(p =>
                 p.Row is not null && p.Where is null && (p.Field.StartsWith("actions", StringComparison.Ordinal) || p.Field.StartsWith("updates", StringComparison.Ordinal)) ? p with { Where = where } : p));
         }
-        if (problems.Count > 0) throw new PlanImportException(problems.Distinct().OrderBy(p => p.Row ?? 0).ToList());
+        if (problems.Count > 0 || validated is null) throw new PlanImportException(problems.Distinct().OrderBy(p => p.Row ?? 0).ToList());
+        return validated;
     }
 
     private static string Row(SourceTable table, SourceRow row) => char.ToUpperInvariant(table.RowWord[0]) + table.RowWord[1..] + " " + row.Number;
@@ -251,6 +252,11 @@ public static partial class PlanTableReader
 
     private static (string? Reference, bool Restricted, string? Problem) ReadNumber(SourceCell cell)
     {
+        if (cell.Paragraphs.Count == 1 && cell.Paragraphs[0] is { ListMark: null } only && !only.Text.Contains('\n'))
+        {
+            var line = CellText.OneLine(only.Text);
+            return line.Length == 0 ? (null, false, null) : (ActionReference.Parse(line, out var why), false, why);
+        }
         var lines = cell.Paragraphs.SelectMany(p => (p.ListMark is { } m ? m + " " + p.Text : p.Text).Split('\n')).Select(CellText.OneLine).Where(l => l.Length > 0).ToList();
         if (lines.Count == 0) return (null, false, null);
         var restricted = lines.Skip(1).Any(l => l.Equals(WordReport.RestrictedMark, StringComparison.OrdinalIgnoreCase));
@@ -308,9 +314,11 @@ public static partial class PlanTableReader
         }
         var contacts = text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(PlanReader.ParseNameAndAddress).ToList();
         var valid = new List<ContactDocument>();
-        foreach (var c in contacts)
+        var isValid = new bool[contacts.Count];
+        for (var i = 0; i < contacts.Count; i++)
         {
-            if (PlanValidator.IsValidEmail(c.Email)) valid.Add(c);
+            var c = contacts[i];
+            if (isValid[i] = PlanValidator.IsValidEmail(c.Email)) valid.Add(c);
             else problem(row, "lead email", $"'{c.Email}' is not a valid email address");
         }
         if (valid.Count == 0) return;
@@ -322,7 +330,7 @@ public static partial class PlanTableReader
             return;
         }
         for (var i = 0; i < contacts.Count; i++)
-            if (PlanValidator.IsValidEmail(contacts[i].Email)) AddContact(doc.Leads!.First(l => l.Id == leadIds[i]), contacts[i]);
+            if (isValid[i]) AddContact(doc.Leads!.First(l => l.Id == leadIds[i]), contacts[i]);
 
         void AddContact(LeadDocument lead, ContactDocument contact)
         {

@@ -181,7 +181,7 @@ public static partial class PlanValidator
                 Problem(row, field, $"{what} is {text.Length:N0} characters; the limit is {max:N0}");
                 return false;
             }
-            if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            if (HasControlCharacters(text))
             {
                 Problem(row, field, $"{what} contains control characters");
                 return false;
@@ -257,5 +257,23 @@ public static partial class PlanValidator
 
     /// <summary>Normalises line endings to \n and trims trailing whitespace; keeps paragraphs and bullets.</summary>
     public static string NormaliseText(string text) =>
-        string.Join('\n', text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd())).Trim('\n', ' ');
+        IsNormalised(text) ? text : string.Join('\n', text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd())).Trim('\n', ' ');
+
+    /// <summary>Already as <see cref="NormaliseText"/> leaves it (most text is): no '\r', no line ending in whitespace,
+    /// nothing to trim at either end.</summary>
+    private static bool IsNormalised(string text)
+    {
+        if (text.Length == 0) return true;
+        if (text[0] is '\n' or ' ' || char.IsWhiteSpace(text[^1]) || text.Contains('\r')) return false;
+        for (var i = text.IndexOf('\n'); i > 0; i = text.IndexOf('\n', i + 1))
+            if (char.IsWhiteSpace(text[i - 1]) && text[i - 1] != '\n') return false;
+        return true;
+    }
+
+    private static bool HasControlCharacters(string text)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) return true;
+        return false;
+    }
 }

@@ -13,10 +13,15 @@ public sealed class SourceCell(IReadOnlyList<CellParagraph> paragraphs, bool lin
     /// <summary>An Excel number cell: its text is the number as written without trailing zeros.</summary>
     public bool Numeric { get; } = numeric;
 
-    public bool IsEmpty => Paragraphs.All(p => string.IsNullOrWhiteSpace(p.Text));
+    private bool? _isEmpty;
+    private string? _line;
+
+    public bool IsEmpty => _isEmpty ??= Paragraphs.All(p => string.IsNullOrWhiteSpace(p.Text));
 
     /// <summary>The whole cell on one line, whitespace collapsed (for headers, numbers, priorities, status words).</summary>
-    public string Line => CellText.OneLine(string.Join(" ", Paragraphs.Select(p => p.ListMark is { } mark ? mark + " " + p.Text : p.Text)));
+    public string Line => _line ??= Paragraphs.Count == 1 && Paragraphs[0].ListMark is null
+        ? CellText.OneLine(Paragraphs[0].Text)
+        : CellText.OneLine(string.Join(" ", Paragraphs.Select(p => p.ListMark is { } mark ? mark + " " + p.Text : p.Text)));
 
     /// <summary>The cell as plain text: paragraphs separated by a blank line, list items as "- " lines.</summary>
     public string Block => CellText.Block(Paragraphs, LinesAreItems);

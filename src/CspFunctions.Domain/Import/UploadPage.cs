@@ -1,7 +1,8 @@
 namespace CspFunctions.Import;
 
 /// <summary>The plan upload form (Import/Templates/upload.html.sbn) with what the manager entered, and the outcome of the
-/// last upload: the plan imported, or every problem (each linked to the field to fix), with nothing changed.</summary>
+/// last step: a preview to confirm (nothing stored yet), the plan imported, or every problem (each linked to the field to
+/// fix), with nothing changed.</summary>
 public sealed record UploadPage(string FormAction, UploadPage.Entered Values)
 {
     public const string Template = "upload.html.sbn";
@@ -15,11 +16,15 @@ public sealed record UploadPage(string FormAction, UploadPage.Entered Values)
 
     public sealed record Imported(string Text, string PlanId, string Href);
 
+    /// <summary>What the file was understood to hold; the confirm form carries its document back unchanged.</summary>
+    public ImportPreview? Preview { get; init; }
+    public int MaxMegabytes { get; init; } = 10;
     public IReadOnlyList<Problem> Problems { get; init; } = [];
     public string? ProblemIntro { get; init; }
     public Imported? Done { get; init; }
 
     public bool HasErrors => Problems.Count > 0;
+    public string Title => Preview is null ? "Upload a plan" : "Check the plan before importing";
 
     public UploadPage WithError(string text, string field = "file") => this with { Problems = [new Problem(text, field)] };
 

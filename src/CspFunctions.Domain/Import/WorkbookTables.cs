@@ -43,7 +43,8 @@ public static class WorkbookTables
         }
 
         var grid = new SortedDictionary<int, Dictionary<int, SourceCell>>();
-        foreach (var row in worksheet?.Descendants<Row>() ?? [])
+        // Rows and merges are children of sheetData and mergeCells: walking only those elements, not every descendant, reads the sheet once.
+        foreach (var row in worksheet?.Elements<SheetData>().SelectMany(d => d.Elements<Row>()) ?? [])
         {
             var rowIndex = (int)(row.RowIndex?.Value ?? (uint)(grid.Count == 0 ? 1 : grid.Keys.Max() + 1));
             var cells = grid[rowIndex] = [];
@@ -63,7 +64,7 @@ public static class WorkbookTables
         }
 
         var spanning = new HashSet<int>();
-        foreach (var merge in worksheet?.Descendants<MergeCell>() ?? [])
+        foreach (var merge in worksheet?.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>()) ?? [])
         {
             if (merge.Reference?.Value?.Split(':') is not [var from, var to]) continue;
             var (r1, c1) = Parse(from);

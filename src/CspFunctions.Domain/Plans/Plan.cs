@@ -27,4 +27,9 @@ public sealed record Plan(
     public IEnumerable<PlanAction> ActionsLedBy(string leadId) => Actions.Where(a => a.LeadIds.Contains(leadId));
 
     public IEnumerable<PlanAction> ActionsIn(Priority priority) => Actions.Where(a => a.PriorityId == priority.Id);
+
+    /// <summary>How people see and write the action stored under <paramref name="number"/>: "12", "1.2", "3a".</summary>
+    public string RefOf(int number) =>
+        (Actions.FirstOrDefault(a => a.Number == number) ?? RetiredActions.FirstOrDefault(a => a.Number == number))?.Ref
+        ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

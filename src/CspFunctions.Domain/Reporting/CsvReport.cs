@@ -23,7 +23,7 @@ public static class CsvReport
                 foreach (var row in section.Rows)
                 {
                     csv.WriteField(section.Title);
-                    csv.WriteField(row.Number);
+                    csv.WriteField(row.Ref);
                     csv.WriteField(row.Text);
                     csv.WriteField(string.Join("; ", row.Leads));
                     csv.WriteField(string.Join("; ", row.Documents.Select(d => d.Url is null ? d.Title : $"{d.Title} <{d.Url}>")));

@@ -79,7 +79,7 @@ public sealed record ManageRoundPage(
             report.Overall.Received,
             report.Overall.Actions,
             report.Overall.Outstanding,
-            status.Select(s => new LeadRow(s.LeadName, string.Join(", ", s.Actions), s.Outstanding.Count == 0 ? null : string.Join(", ", s.Outstanding),
+            status.Select(s => new LeadRow(s.LeadName, string.Join(", ", s.Actions.Select(plan.RefOf)), s.Outstanding.Count == 0 ? null : string.Join(", ", s.Outstanding.Select(plan.RefOf)),
                 s.RemindersSent, s.LastReminder is { } last ? ManagerText.ShortDate(last) : null,
                 s.Bounces.Select(b => $"{b.Email}: {b.Kind} {ManagerText.ShortDate(b.At)}").ToList())).ToList(),
             $"/api/plans/{ManagerLinks.Seg(plan.Id)}/rounds/{ManagerLinks.Seg(round.Id)}/report",

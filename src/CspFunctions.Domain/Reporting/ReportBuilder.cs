@@ -36,7 +36,7 @@ public static class ReportBuilder
                 rows.Add(new ReportRow(action.Number, action.Text,
                     action.LeadIds.Select(id => plan.FindLead(id)?.Name ?? id).ToList(),
                     action.Documents.Select(d => new ReportDocument(d.Title, d.Url)).ToList(),
-                    action.Restricted, progress, chased is { } c ? Day(c, zone) : null, action.CarriedFrom));
+                    action.Restricted, progress, chased is { } c ? Day(c, zone) : null, action.CarriedFrom) { Ref = action.Ref });
             }
             sections.Add(new ReportSection(priority.Id, priority.Title, PerformanceSummary.Of(priority.Title, rows), rows));
         }

@@ -12,6 +12,9 @@ public sealed record ReportRow(
     string? ChasedOn,
     string? CarriedFrom)
 {
+    /// <summary>The reference as the plan writes it ("1.2", "3a"); <see cref="Number"/> is the key its progress is stored under.</summary>
+    public string Ref { get; init; } = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public IReadOnlyList<TextBlock> TextBlocks => Reporting.TextBlocks.Parse(Text);
     public bool HasUpdate => Progress is not null;
     public bool HasDocuments => Documents.Count > 0;

@@ -12,7 +12,7 @@ public static class RoundStatus
         return plan.Leads
             .Select(lead =>
             {
-                var actions = plan.ActionsLedBy(lead.Id).Select(a => a.Number).ToList();
+                var actions = plan.ActionsLedBy(lead.Id).OrderBy(a => a.Ref, Import.ActionReference.NaturalOrder).Select(a => a.Number).ToList();
                 var sent = chases.Where(c => c.LeadId == lead.Id).ToList();
                 var emails = lead.Contacts.Select(c => c.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 return new LeadStatus(lead.Id, lead.Name, actions, actions.Where(answered.Contains).ToList(), sent.Count,

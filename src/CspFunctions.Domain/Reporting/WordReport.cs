@@ -66,7 +66,7 @@ public static class WordReport
             table.Append(new TableRow(new TableRowProperties(new CantSplit()), priorityCell));
             foreach (var row in section.Rows)
             {
-                var number = new List<OpenXmlElement> { Para(row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+                var number = new List<OpenXmlElement> { Para(row.Ref) };
                 if (row.Restricted) number.Add(Para(RestrictedMark, bold: true));
                 var progress = new List<OpenXmlElement>();
                 if (row.Progress is { } pr)

@@ -19,6 +19,7 @@ public sealed record FormSubmission(IReadOnlyList<ActionAnswer> Answers, IReadOn
         foreach (var action in context.Actions)
         {
             var n = action.Number;
+            var shown = action.Ref;
             var statusText = fields.GetValueOrDefault(StatusField(n))?.Trim() ?? "";
             var ragText = fields.GetValueOrDefault(RagField(n))?.Trim() ?? "";
             var text = (fields.GetValueOrDefault(TextField(n)) ?? "").Replace("\r\n", "\n").Trim();
@@ -27,23 +28,23 @@ public sealed record FormSubmission(IReadOnlyList<ActionAnswer> Answers, IReadOn
 
             ProgressStatus? status = Enum.TryParse<ProgressStatus>(statusText, out var s) && Enum.IsDefined(s) && s != ProgressStatus.NotGiven && statusText.All(char.IsLetter) ? s : null;
             Rag? rag = Enum.TryParse<Rag>(ragText, out var r) && Enum.IsDefined(r) && r != Progress.Rag.NotGiven && ragText.All(char.IsLetter) ? r : null;
-            if (statusText.Length > 0 && status is null) errors.Add(new(StatusField(n), $"Choose a status for action {n} from the list."));
-            if (ragText.Length > 0 && rag is null) errors.Add(new(RagField(n), $"Choose red, amber or green for action {n}."));
+            if (statusText.Length > 0 && status is null) errors.Add(new(StatusField(n), $"Choose a status for action {shown} from the list."));
+            if (ragText.Length > 0 && rag is null) errors.Add(new(RagField(n), $"Choose red, amber or green for action {shown}."));
             var answer = new ActionAnswer(n, status, rag, text, unchanged, baseVersion);
             answers.Add(answer);
             if (answer.IsEmpty) continue;
 
             if (text.Length > maxText)
-                errors.Add(new(TextField(n), $"The progress for action {n} is {text.Length:N0} characters; the limit is {maxText:N0}. Shorten it, or send long documents as an email attachment."));
+                errors.Add(new(TextField(n), $"The progress for action {shown} is {text.Length:N0} characters; the limit is {maxText:N0}. Shorten it, or send long documents as an email attachment."));
             if (unchanged)
             {
                 if (!context.LastQuarter.ContainsKey(n))
-                    errors.Add(new(UnchangedField(n), $"Action {n} has no update from last quarter to carry forward. Untick \"No change\" and enter the progress."));
+                    errors.Add(new(UnchangedField(n), $"Action {shown} has no update from last quarter to carry forward. Untick \"No change\" and enter the progress."));
                 continue;
             }
-            if (text.Length == 0) errors.Add(new(TextField(n), $"Enter the progress for action {n}, or tick \"No change since last quarter\"."));
-            if (status is null && statusText.Length == 0) errors.Add(new(StatusField(n), $"Choose a status for action {n}."));
-            if (rag is null && ragText.Length == 0) errors.Add(new(RagField(n), $"Choose a RAG rating for action {n}."));
+            if (text.Length == 0) errors.Add(new(TextField(n), $"Enter the progress for action {shown}, or tick \"No change since last quarter\"."));
+            if (status is null && statusText.Length == 0) errors.Add(new(StatusField(n), $"Choose a status for action {shown}."));
+            if (rag is null && ragText.Length == 0) errors.Add(new(RagField(n), $"Choose a RAG rating for action {shown}."));
         }
         if (errors.Count == 0 && answers.All(a => a.IsEmpty) && answers.Count > 0)
             errors.Add(new(TextField(answers[0].ActionNumber), "Nothing was entered. Enter the progress for at least one action, or tick \"No change since last quarter\"."));

@@ -107,7 +107,7 @@ public sealed class InboundMailProcessor(
         if (stored is null || lead is null || round is null) return entry with { State = InboundState.Rejected, Reason = "The plan, round or lead this reply is for no longer exists." };
         var plan = stored.Plan;
 
-        var actions = plan.ActionsLedBy(lead.Id).OrderBy(a => a.Number).ToList();
+        var actions = plan.ActionsLedBy(lead.Id).OrderBy(a => a.Ref, Import.ActionReference.NaturalOrder).ToList();
         var lastQuarter = await LastQuarterAsync(plan, round, ct);
         var decision = interpreter.Interpret(new ReplyInput(message, lead, actions, lastQuarter, envelope.Authentication, entry.ReceivedAt));
         var note = decision.AuthenticationNote is { } n ? " " + n : "";

@@ -54,7 +54,7 @@ public sealed class ReplyInterpreter(ResponseOptions options)
         var split = ReplySections.Split(text, references);
 
         var placeable = split.Sections.Where(s => s.Text.Length <= options.MaxProgressText).ToList();
-        var unassigned = string.Join("\n\n", split.Sections.Except(placeable).Select(s => $"Action {s.ActionNumber}: {s.Text}").Prepend(split.Unassigned).Where(t => t.Length > 0));
+        var unassigned = string.Join("\n\n", split.Sections.Except(placeable).Select(s => $"Action {input.Actions.FirstOrDefault(a => a.Number == s.ActionNumber)?.Ref ?? s.ActionNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {s.Text}").Prepend(split.Unassigned).Where(t => t.Length > 0));
         var updates = placeable.Select(s => ToUpdate(s, input, contact)).ToList();
 
         var evidence = EvidenceParts(message);

@@ -17,6 +17,10 @@ public static partial class ReplySections
     public static SplitReply Split(string reply, IReadOnlyCollection<int> leadActions) =>
         Split(reply, leadActions.ToDictionary(n => n.ToString(CultureInfo.InvariantCulture), n => n, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>Splits a reply among the lead's actions by their references as people write them ("9", "1.2", "3a").</summary>
+    public static SplitReply Split(string reply, IEnumerable<Plans.PlanAction> actions) =>
+        Split(reply, actions.GroupBy(a => a.Ref, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Number, StringComparer.OrdinalIgnoreCase));
+
     /// <param name="references">Each of the lead's action references as written in reminders ("9", "1.2") and its action.</param>
     public static SplitReply Split(string reply, IReadOnlyDictionary<string, int> references)
     {

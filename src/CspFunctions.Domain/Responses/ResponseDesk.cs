@@ -40,7 +40,7 @@ public sealed class ResponseDesk(LinkSigner signer, IPlanStore plans, IProgressS
             .Where(m => m.LeadId == lead.Id && m.State == InboundState.Unassigned && !string.IsNullOrWhiteSpace(m.UnassignedText))
             .OrderBy(m => m.ReceivedAt)
             .ToList();
-        return new(claims, plan, round, lead, contact, plan.ActionsLedBy(lead.Id).OrderBy(a => a.Number).ToList(), current, last) { Unplaced = unplaced };
+        return new(claims, plan, round, lead, contact, plan.ActionsLedBy(lead.Id).OrderBy(a => a.Ref, Import.ActionReference.NaturalOrder).ToList(), current, last) { Unplaced = unplaced };
     }
 
     public async Task<SaveOutcome> SaveAsync(ResponseContext context, FormSubmission submission, CancellationToken ct = default)

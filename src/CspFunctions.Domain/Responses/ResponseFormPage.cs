@@ -61,6 +61,8 @@ public sealed record ResponseFormPage(
         Field Progress,
         string ProgressText)
     {
+        /// <summary>The reference as the plan writes it ("1.2"); <see cref="Number"/> keys the fields.</summary>
+        public string Ref { get; init; } = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         public string HeadingId => $"action-{Number}";
         public string ConflictId => $"conflict-{Number}";
     }
@@ -105,7 +107,7 @@ public sealed record ResponseFormPage(
                 new Field(FormSubmission.RagField(n), "RAG rating", ErrorOf(FormSubmission.RagField(n))),
                 Rags.Select(r => new Option(r.Value, r.Text, r.Value == ragText)).ToList(),
                 new Field(FormSubmission.TextField(n), "Progress this quarter", ErrorOf(FormSubmission.TextField(n))),
-                answer?.Text ?? current?.Text ?? ""));
+                answer?.Text ?? current?.Text ?? "") { Ref = action.Ref });
         }
         return new ResponseFormPage(
             context.Lead.Name,
@@ -115,7 +117,7 @@ public sealed record ResponseFormPage(
             context.Contact.Name,
             "/api/respond/" + Uri.EscapeDataString(token),
             errors.Select(e => new ErrorLink("#" + e.FieldId, e.Message)).ToList(),
-            conflicts.Select(c => new ErrorLink($"#conflict-{c.Yours.ActionNumber}", $"Action {c.Yours.ActionNumber} was saved by {c.Theirs.GivenBy} while you were editing.")).ToList(),
+            conflicts.Select(c => new ErrorLink($"#conflict-{c.Yours.ActionNumber}", $"Action {context.Plan.RefOf(c.Yours.ActionNumber)} was saved by {c.Theirs.GivenBy} while you were editing.")).ToList(),
             context.Unplaced.Select(r => new UnplacedReply(r.ReceivedAt.UtcDateTime.ToString("d MMMM yyyy HH:mm", English) + " UTC", (r.UnassignedText ?? "").Split('\n'))).ToList(),
             actions);
     }

@@ -10,14 +10,19 @@ public static class ResponseMail
 {
     /// <summary>One captured update as the confirmation lists it. A restricted action's update stays in the system (mail is
     /// forwarded and kept), so its model carries no status, RAG or text and the mail says only "Action N (restricted): saved".</summary>
-    public sealed record CapturedUpdate(int Number, bool Restricted, string Status, string Rag, string Text, IReadOnlyList<string> Lines);
+    public sealed record CapturedUpdate(int Number, bool Restricted, string Status, string Rag, string Text, IReadOnlyList<string> Lines)
+    {
+        /// <summary>The reference as the plan writes it ("1.2").</summary>
+        public string Ref { get; init; } = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The confirmation's view model; the acknowledgement of an email reply adds what could not be placed and the evidence kept.</summary>
     public sealed record ConfirmationModel(string PlanName, string RoundId, string How, IReadOnlyList<CapturedUpdate> Captured, string FormUrl)
     {
         public bool NonePlaced { get; init; }
         public bool ShowsStored => Captured.Count > 0 && How == "by email";
-        public IReadOnlyList<int> NeedsRealUpdate { get; init; } = [];
+        /// <summary>References of the actions whose "no change" had nothing to carry forward.</summary>
+        public IReadOnlyList<string> NeedsRealUpdate { get; init; } = [];
         public string? Unassigned { get; init; }
         public IReadOnlyList<string> UnassignedLines => Unassigned is null ? [] : Unassigned.Split('\n');
         public string? Evidence { get; init; }
@@ -33,17 +38,17 @@ public static class ResponseMail
         Confirmation(context, Model(context, captured, formUrl, "by email") with
         {
             NonePlaced = captured.Count == 0,
-            NeedsRealUpdate = needsRealUpdate ?? [],
+            NeedsRealUpdate = (needsRealUpdate ?? []).Select(context.Plan.RefOf).ToList(),
             Unassigned = unassigned.Length > 0 ? unassigned : null,
             Evidence = evidence.Count > 0 ? string.Join(", ", evidence) : null,
         });
 
     private static ConfirmationModel Model(ResponseContext context, IReadOnlyList<ProgressUpdate> captured, string formUrl, string how) => new(
         context.Plan.Name, context.Round.Id, how,
-        captured.OrderBy(u => u.ActionNumber).Select(u =>
+        captured.OrderBy(u => context.Plan.RefOf(u.ActionNumber), Import.ActionReference.NaturalOrder).Select(u =>
             context.Plan.Actions.FirstOrDefault(a => a.Number == u.ActionNumber) is not { Restricted: false }
-                ? new CapturedUpdate(u.ActionNumber, true, "", "", "", [])
-                : new CapturedUpdate(u.ActionNumber, false, u.Status.Display(), u.Rag.Display(), u.Text, u.Text.Split('\n'))).ToList(),
+                ? new CapturedUpdate(u.ActionNumber, true, "", "", "", []) { Ref = context.Plan.RefOf(u.ActionNumber) }
+                : new CapturedUpdate(u.ActionNumber, false, u.Status.Display(), u.Rag.Display(), u.Text, u.Text.Split('\n')) { Ref = context.Plan.RefOf(u.ActionNumber) }).ToList(),
         formUrl);
 
     private static OutgoingMail Confirmation(ResponseContext context, ConfirmationModel model) => Automatic(

@@ -16,10 +16,10 @@ public static class PlacementCheck
         if (placements.Count == 0) errors.Add(new FieldError("actions", "Choose at least one action"));
         foreach (var p in placements)
         {
-            if (!own.Contains(p.ActionNumber)) errors.Add(new FieldError("actions", $"Action {p.ActionNumber} is not one of {lead.Name}'s actions"));
+            if (!own.Contains(p.ActionNumber)) errors.Add(new FieldError("actions", $"Action {plan.RefOf(p.ActionNumber)} is not one of {lead.Name}'s actions"));
             var text = (p.Text ?? "").Trim();
-            if (text.Length == 0) errors.Add(new FieldError($"text-{p.ActionNumber}", $"Enter the text for action {p.ActionNumber}"));
-            else if (text.Length > StorageLimits.MaxTextLength) errors.Add(new FieldError($"text-{p.ActionNumber}", $"The text for action {p.ActionNumber} must be {StorageLimits.MaxTextLength} characters or fewer"));
+            if (text.Length == 0) errors.Add(new FieldError($"text-{p.ActionNumber}", $"Enter the text for action {plan.RefOf(p.ActionNumber)}"));
+            else if (text.Length > StorageLimits.MaxTextLength) errors.Add(new FieldError($"text-{p.ActionNumber}", $"The text for action {plan.RefOf(p.ActionNumber)} must be {StorageLimits.MaxTextLength} characters or fewer"));
         }
         if (placements.Select(p => p.ActionNumber).Distinct().Count() != placements.Count) errors.Add(new FieldError("actions", "Each action can be chosen once"));
         if (errors.Count > 0) return (updates, null);
@@ -28,7 +28,7 @@ public static class PlacementCheck
         {
             latest.TryGetValue(p.ActionNumber, out var current);
             if ((current?.Version ?? 0) != p.BaseVersion)
-                return (updates, WorkbenchOutcome.Conflicted($"Action {p.ActionNumber} was updated by {current?.GivenBy} at {current?.GivenAt:u} since the page was shown; nothing was saved. Their update is shown beside yours.", current));
+                return (updates, WorkbenchOutcome.Conflicted($"Action {plan.RefOf(p.ActionNumber)} was updated by {current?.GivenBy} at {current?.GivenAt:u} since the page was shown; nothing was saved. Their update is shown beside yours.", current));
             updates.Add(make(p with { Text = p.Text!.Trim() }, p.BaseVersion + 1));
         }
         return (updates, null);

@@ -51,10 +51,9 @@ public sealed class RepliesDesk(IPlanStore plans, IProgressStore progress, IWait
         if (reply.From is null || !Import.PlanValidator.IsValidEmail(reply.From))
             return WorkbenchOutcome.Refused(new FieldError("contact-name", $"The sender's address '{reply.From}' cannot be used as a contact's email"));
 
-        var actions = stored!.Plan.ActionsLedBy(lead!.Id).Select(a => a.Number).ToList();
-        var split = ReplySections.Split(reply.Text ?? "", actions);
+        var split = ReplySections.Split(reply.Text ?? "", stored!.Plan.ActionsLedBy(lead!.Id));
         var placeable = split.Sections.Where(s => s.Text.Length <= StorageLimits.MaxTextLength).ToList();
-        var left = string.Join("\n\n", split.Sections.Except(placeable).Select(s => $"Action {s.ActionNumber}: {s.Text}").Prepend(split.Unassigned).Where(t => t.Length > 0));
+        var left = string.Join("\n\n", split.Sections.Except(placeable).Select(s => $"Action {stored.Plan.RefOf(s.ActionNumber)}: {s.Text}").Prepend(split.Unassigned).Where(t => t.Length > 0));
         var latest = (await progress.GetRoundAsync(planId, roundId, ct)).Latest();
         var updates = placeable.Select(s =>
         {

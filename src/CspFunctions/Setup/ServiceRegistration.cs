@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<IPlanStore, TablePlanStore>();
         services.AddSingleton<IProgressStore, TableProgressStore>();
         services.AddSingleton<PlanImporter>();
+        services.AddSingleton<PlanUpload>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton(sp => new LinkSigner(Settings.LinkKeys(config), config[Settings.LinkSigningActiveKeyId]!, sp.GetRequiredService<TimeProvider>()));
         services.AddAccess(config);

@@ -135,9 +135,10 @@ public sealed partial class ManagerPagesTests(BrowserFixture browser, StorageFix
     }
 
     [BrowserFact]
-    public async Task Uploading_a_word_plan_imports_it_and_a_bad_file_lists_its_problems()
+    public async Task Uploading_a_plan_previews_it_stores_nothing_until_confirmed_and_a_bad_file_lists_its_problems()
     {
         await using var host = await StartAsync();
+        var plans = host.Services.GetRequiredService<IPlanStore>();
         var docx = WordReport.Render(ReportBuilder.Build(ReportData.Inputs(), ReportAudience.Manager));
         var page = await browser.NewPageAsync();
         await SignInAsManagerAsync(page, host, "api/manage/upload");
@@ -147,18 +148,45 @@ public sealed partial class ManagerPagesTests(BrowserFixture browser, StorageFix
         await page.GetByLabel("Plan name").FillAsync("Word plan");
         await page.GetByLabel("First calendar year of the financial year").FillAsync("2019");
         await page.GetByLabel("CSP manager's email").FillAsync(TestHost.SampleManager);
-        await page.GetByLabel("Round of the progress in a Word file (optional)").FillAsync("2019-20-Q1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
+        await page.GetByLabel("Round the file's progress is for").FillAsync("2019-20-Q1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
+        Assert.Equal("Check the plan before importing", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("Nothing has been stored yet. Confirming creates plan word-plan.", await page.Locator(".govuk-warning-text").InnerTextAsync());
+        var preview = await page.Locator("section[aria-labelledby=preview-title]").InnerTextAsync();
+        Assert.Matches(@"Actions\s+28\b", preview);
+        Assert.Matches(@"Progress updates\s+28 for 2019-20-Q1", preview);
+        Assert.Contains(ReportData.Sample.Plan.Actions[0].Text.Split('\n')[0], preview);
+        await AssertAxeClean(page);
+        Assert.Null(await plans.GetAsync("word-plan"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm import" }).ClickAsync();
         Assert.Contains("Created plan word-plan: 28 actions", await page.GetByRole(AriaRole.Status).InnerTextAsync());
-        var stored = await host.Services.GetRequiredService<IPlanStore>().GetAsync("word-plan");
+        var stored = await plans.GetAsync("word-plan");
         Assert.Equal(ReportData.Sample.Plan.Actions.Select(a => a.Text), stored!.Plan.Actions.Select(a => a.Text));
         Assert.Equal(28, (await host.Services.GetRequiredService<IProgressStore>().GetRoundAsync("word-plan", "2019-20-Q1")).Count);
 
+        // A council's own layout: the preview names each column's meaning and the ignored one, the references as written,
+        // and progress with no status; the round defaults to the plan's most recent ended quarter.
+        await page.GetByLabel("Plan file").SetInputFilesAsync(Path.Combine(CspFunctions.Tests.Plans.PlanCorpusTests.Folder, "word-own-columns.docx"));
+        await page.GetByLabel("Plan id").FillAsync("own-columns");
+        await page.GetByLabel("Plan name").FillAsync("Own columns plan");
+        await page.GetByLabel("First calendar year of the financial year").FillAsync("2019");
+        await page.GetByLabel("CSP manager's email").FillAsync(TestHost.SampleManager);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
+        var own = await page.Locator("section[aria-labelledby=preview-title]").InnerTextAsync();
+        Assert.Contains("Objective\taction", own);
+        Assert.Contains("Lead email\tlead email", own);
+        Assert.Contains("Ignored columns: 8 \"Budget £\"", own);
+        Assert.Contains("1.10", own);
+        Assert.Contains("Status not given · Red", own);
+        Assert.Matches(@"Progress updates\s+4 for 2019-20-Q4", own);
+        await AssertAxeClean(page);
+        Assert.Null(await plans.GetAsync("own-columns"));
+
         await page.GetByLabel("Plan file").SetInputFilesAsync(new FilePayload { Name = "plan.docx", MimeType = "application/octet-stream", Buffer = "not a document"u8.ToArray() });
         await page.GetByLabel("Plan id").FillAsync("other-plan");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
         Assert.Contains("the file is not a Word document", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
-        Assert.Null(await host.Services.GetRequiredService<IPlanStore>().GetAsync("other-plan"));
+        Assert.Null(await plans.GetAsync("other-plan"));
         await AssertAxeClean(page);
     }
 

@@ -15,4 +15,13 @@ for f in *.fods; do
   soffice -env:UserInstallation=file://"$profile" --headless --norestore --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$out" "$tmp/${f}" >/dev/null
   rm -rf "$tmp"
 done
+# Password-protected copies (password "plan"), saved as "Save with password" would: a Basic macro in the scratch profile.
+cp save-with-password.xba "$profile/user/basic/Standard/Module1.xba"
+save_with_password() {
+  soffice -env:UserInstallation=file://"$profile" --headless --norestore \
+    "macro:///Standard.Module1.SaveWithPassword(\"$(realpath "$1")\",\"$(realpath -m "$2")\",\"$3\",\"plan\")" >/dev/null
+  head -c 8 "$2" | od -An -tx1 | grep -q "d0 cf 11 e0 a1 b1 1a e1" || { echo "$2 was not saved encrypted" >&2; exit 1; }
+}
+save_with_password "$out/word-seed-layout.docx" "$out/password-protected.docx" "MS Word 2007 XML"
+save_with_password "$out/excel-merged.xlsx" "$out/password-protected.xlsx" "Calc MS Excel 2007 XML"
 ls -l "$out"/*.docx "$out"/*.xlsx

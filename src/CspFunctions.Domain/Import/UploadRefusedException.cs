@@ -1,0 +1,4 @@
+namespace CspFunctions.Import;
+
+/// <summary>The person may not write the plan a file names: nothing was read into storage.</summary>
+public sealed class UploadRefusedException(string message) : Exception(message);
