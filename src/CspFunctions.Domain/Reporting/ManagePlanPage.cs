@@ -17,6 +17,9 @@ public sealed record ManagePlanPage(
 {
     public const string Template = "manage-plan.html.sbn";
 
+    /// <summary>Every action with its page and edit form, adding one, and the retired ones.</summary>
+    public Workbench.PlanActionsPart? ActionList { get; init; }
+
     /// <summary>The workbench: replies waiting, leads, opening a round now, history and contacts.</summary>
     public Workbench.PlanToolsPart? Tools { get; init; }
 

@@ -64,6 +64,9 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
             return (errors, plan with { Leads = plan.Leads.Select(l => l.Id == leadId ? l with { Contacts = [.. l.Contacts, cleaned[0]] } : l).ToList() });
         }, () => [LeadRow(leadId)], ct);
 
+    /// <summary>How pages, the audit and conflicts name the action stored under <paramref name="number"/>: "Action 1.10".</summary>
+    public static string ActionName(Plan plan, int number) => "Action " + plan.RefOf(number);
+
     public Task<WorkbenchOutcome> EditActionAsync(string planId, int number, string baseVersion, PlanAction edited, string by, CancellationToken ct = default) =>
         ChangeAsync(planId, $"Action {number}", p => p.Actions.FirstOrDefault(a => a.Number == number), baseVersion, by, plan =>
         {
@@ -71,31 +74,42 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
             var current = plan.Actions.First(a => a.Number == number);
             var action = CheckAction(plan, edited with { Number = number }, errors) with { CarriedFrom = current.CarriedFrom, Reference = current.Reference };
             return (errors, plan with { Actions = plan.Actions.Select(a => a.Number == number ? action : a).ToList() });
-        }, () => [ActionRow(number)], ct);
+        }, () => [ActionRow(number)], ct, whatOf: p => ActionName(p, number));
 
-    /// <summary>Adds an action under the next free number (never one a retired action had).</summary>
-    public async Task<(WorkbenchOutcome Outcome, int Number)> AddActionAsync(string planId, PlanAction added, string by, CancellationToken ct = default)
+    /// <summary>Adds an action under the reference the manager gave ("1.10"; unique in the plan, retired actions
+    /// included) and the next free internal number (never one a retired action had).</summary>
+    public async Task<(WorkbenchOutcome Outcome, int Number)> AddActionAsync(string planId, string reference, PlanAction added, string by, CancellationToken ct = default)
     {
         var number = 0;
+        string? written = null;
         var outcome = await ChangeAsync(planId, "A new action", _ => null, baseVersion: null, by, plan =>
         {
             var errors = new List<FieldError>();
+            written = CheckReference(plan, reference, errors);
             number = plan.Actions.Concat(plan.RetiredActions).Select(a => a.Number).DefaultIfEmpty(0).Max() + 1;
-            if (number > StorageLimits.MaxActionNumber) errors.Add(new("text", "The plan has no action numbers left"));
-            var action = CheckAction(plan, added with { Number = number }, errors) with { CarriedFrom = null, Reference = null };
+            if (number > StorageLimits.MaxActionNumber) errors.Add(new("reference", "The plan has no action numbers left"));
+            var action = CheckAction(plan, added with { Number = number }, errors) with
+            {
+                CarriedFrom = null,
+                Reference = written is null || written == number.ToString(System.Globalization.CultureInfo.InvariantCulture) ? null : written,
+            };
             // A new action goes last; the report lists actions by priority, so it shows at the end of its priority.
             return (errors, plan with { Actions = [.. plan.Actions, action] });
-        }, () => [ActionRow(number)], ct, after: p => p.Actions.FirstOrDefault(a => a.Number == number), adds: true, whatAfter: () => $"Action {number} (added)");
+        }, () => [ActionRow(number)], ct, after: p => p.Actions.FirstOrDefault(a => a.Number == number), adds: true, whatAfter: () => $"Action {written} (added)");
         return (outcome, outcome.IsSaved ? number : 0);
     }
 
-    /// <summary>Takes an action out of the plan; its updates stay in every round's history.</summary>
-    public Task<WorkbenchOutcome> RetireActionAsync(string planId, int number, string baseVersion, string by, CancellationToken ct = default) =>
-        ChangeAsync(planId, $"Action {number}", p => p.Actions.FirstOrDefault(a => a.Number == number), baseVersion, by, plan =>
+    /// <summary>Takes an action out of the plan: it is not chased in new rounds nor shown in new reports; its updates stay
+    /// in every round's history and its page stays, marked retired.</summary>
+    public Task<WorkbenchOutcome> RetireActionAsync(string planId, int number, string baseVersion, string by, CancellationToken ct = default)
+    {
+        var name = $"Action {number}";
+        return ChangeAsync(planId, name, p => p.Actions.FirstOrDefault(a => a.Number == number), baseVersion, by, plan =>
         {
             var action = plan.Actions.First(a => a.Number == number);
             return ([], plan with { Actions = plan.Actions.Where(a => a.Number != number).ToList(), RetiredActions = [.. plan.RetiredActions, action] });
-        }, () => [RetiredRow(number), ActionRow(number)], ct, after: _ => null, whatAfter: () => $"Action {number} (retired)");
+        }, () => [RetiredRow(number), ActionRow(number)], ct, after: _ => null, whatAfter: () => name + " (retired)", whatOf: p => name = ActionName(p, number));
+    }
 
     public Task<WorkbenchOutcome> EditPeopleAsync(string planId, string baseVersion, IReadOnlyList<Contact> managers, IReadOnlyList<Contact> boardMembers, string by, CancellationToken ct = default) =>
         ChangeAsync(planId, "Managers and board members", PeopleOf, baseVersion, by, plan =>
@@ -107,12 +121,13 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
         }, () => ["plan"], ct);
 
     private async Task<WorkbenchOutcome> ChangeAsync(string planId, string what, Func<Plan, object?> select, string? baseVersion, string by,
-        Func<Plan, (IReadOnlyList<FieldError> Errors, Plan Next)> apply, Func<IReadOnlyList<string>> rows, CancellationToken ct, Func<Plan, object?>? after = null, bool adds = false, Func<string>? whatAfter = null)
+        Func<Plan, (IReadOnlyList<FieldError> Errors, Plan Next)> apply, Func<IReadOnlyList<string>> rows, CancellationToken ct, Func<Plan, object?>? after = null, bool adds = false, Func<string>? whatAfter = null, Func<Plan, string>? whatOf = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             var stored = await plans.GetAsync(planId, ct);
             if (stored is null) return WorkbenchOutcome.Refused(new FieldError("plan", $"There is no plan '{planId}'"));
+            what = whatOf?.Invoke(stored.Plan) ?? what;
             var before = select(stored.Plan);
             if (before is null && !adds)
                 return baseVersion is null
@@ -159,6 +174,20 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
         return cleaned;
     }
 
+    /// <summary>The reference as stored ("1.10"), or null with an error: required, written as the plan writes them, and
+    /// not one any action of the plan has or had (compared as the import compares them, ignoring case).</summary>
+    private static string? CheckReference(Plan plan, string reference, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(reference)) { errors.Add(new("reference", "Enter the new action's reference, like 1.10")); return null; }
+        var written = ActionReference.Parse(reference, out var problem);
+        if (written is null) { errors.Add(new("reference", problem is null ? "Enter the new action's reference, like 1.10" : char.ToUpperInvariant(problem[0]) + problem[1..])); return null; }
+        if (plan.Actions.FirstOrDefault(a => a.Ref.Equals(written, StringComparison.OrdinalIgnoreCase)) is { } taken)
+            errors.Add(new("reference", $"Action {taken.Ref} is already in the plan; choose another reference"));
+        else if (plan.RetiredActions.FirstOrDefault(a => a.Ref.Equals(written, StringComparison.OrdinalIgnoreCase)) is { } retired)
+            errors.Add(new("reference", $"Action {retired.Ref} was retired and keeps its reference for its history; choose another reference"));
+        return written;
+    }
+
     private static PlanAction CheckAction(Plan plan, PlanAction action, List<FieldError> errors)
     {
         var text = (action.Text ?? "").Trim();
@@ -167,6 +196,7 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
         if (plan.Priorities.All(p => p.Id != action.PriorityId)) errors.Add(new("priority", "Choose a priority of the plan"));
         var leads = action.LeadIds.Where(l => !string.IsNullOrWhiteSpace(l)).Distinct().ToList();
         foreach (var unknown in leads.Where(l => plan.FindLead(l) is null)) errors.Add(new("leads", $"'{unknown}' is not a lead of the plan"));
+        if (leads.Count == 0) errors.Add(new("leads", "Choose at least one lead"));
         var documents = action.Documents.Where(d => !string.IsNullOrWhiteSpace(d.Title) || !string.IsNullOrWhiteSpace(d.Url))
             .Select(d => new LinkedDocument((d.Title ?? "").Trim(), string.IsNullOrWhiteSpace(d.Url) ? null : d.Url.Trim())).ToList();
         foreach (var d in documents)

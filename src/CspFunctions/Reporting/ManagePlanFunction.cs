@@ -24,6 +24,7 @@ public sealed class ManagePlanFunction(IPlanStore plans, IProgressStore progress
             answered[round.Id] = (await progress.GetRoundAsync(planId, round.Id, ct)).Latest().Keys.Count(n => stored.Plan.Actions.Any(a => a.Number == n));
         var page = ManagePlanPage.For(stored, answered, await heldReplies.ListAsync(planId, ct), request.Query["done"].ToString(), links);
         page = page with { Tools = Workbench.PlanToolsPart.For(stored, Chasing.LondonClock.DateOf(clock.GetUtcNow()), links) };
+        page = page with { ActionList = Workbench.PlanActionsPart.For(stored.Plan, links) };
         return new PageResult(ManagePlanPage.Template, page, links.Layout(stored.Plan.Name, stored.Plan));
     }
 }

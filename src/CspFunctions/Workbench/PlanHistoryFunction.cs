@@ -32,7 +32,7 @@ public sealed class PlanHistoryFunction(PlanHistory history, IPlanAudit audit, I
         var stored = await plans.GetAsync(planId, ct);
         var found = stored is null || !int.TryParse(number, out var n) ? null : await history.ActionAsync(planId, n, ct);
         if (stored is null || found is null) return NotFound(links, "Action not found", $"Plan '{planId}' has no action {number}.");
-        return Page(stored.Plan, HistoryPage.Action(stored.Plan, found), links);
+        return Page(stored.Plan, HistoryPage.Action(stored.Plan, found, links, request.Query["done"].ToString()), links);
     }
 
     [Function("LeadHistory")]

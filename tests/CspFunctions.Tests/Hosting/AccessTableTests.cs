@@ -222,6 +222,12 @@ public sealed partial class AccessTableTests(StorageFixture storage) : IDisposab
                 new("contact-0-name", current.Contacts[0].Name), new("contact-0-email", current.Contacts[0].Email)]));
         }
 
+        // The action routes add "99.1", edit it and retire it, leaving the sample's own actions as they were.
+        CspFunctions.Plans.PlanAction AddedAction() => Stored().Plan.Actions.Single(a => a.Ref == "99.1");
+        FormUrlEncodedContent ActionForm(string version, string reference, string? text) => new([
+            new("version", version), new("reference", reference), new("text", text ?? "Added in place."), new("priority", Stored().Plan.Priorities[0].Id),
+            new("leads", lead.Id!), new("documents", "Strategy | https://example.org/strategy")]);
+
         // In an order that works: publish before the snapshot and "send again".
         var calls = new List<(string Function, HttpClient Client, Func<HttpRequestMessage> Request)>
         {
@@ -253,6 +259,12 @@ public sealed partial class AccessTableTests(StorageFixture storage) : IDisposab
             ("MarkBounceFixed", manager, () => Post($"/api/manage/plans/{Plan}/leads/{lead.Id}/edit/bounce-fixed", new FormUrlEncodedContent([new("email", lead.Contacts![0].Email!)]))),
             ("PlanHistory", manager, () => Get($"/api/manage/plans/{Plan}/history")),
             ("ActionHistory", manager, () => Get($"/api/manage/plans/{Plan}/actions/{leadActions[0]}")),
+            ("AddActionForm", manager, () => Get($"/api/manage/plans/{Plan}/new-action")),
+            ("AddAction", manager, () => Post($"/api/manage/plans/{Plan}/new-action", ActionForm("", "99.1", null))),
+            ("EditActionForm", manager, () => Get($"/api/manage/plans/{Plan}/actions/{leadActions[0]}/edit")),
+            ("EditAction", manager, () => Post($"/api/manage/plans/{Plan}/actions/{AddedAction().Number}/edit", ActionForm(CspFunctions.Workbench.PlanEditor.VersionOf(AddedAction()), "", "Edited in place."))),
+            ("RetireActionForm", manager, () => Get($"/api/manage/plans/{Plan}/actions/{leadActions[0]}/retire")),
+            ("RetireAction", manager, () => Post($"/api/manage/plans/{Plan}/actions/{AddedAction().Number}/retire", new FormUrlEncodedContent([new("version", CspFunctions.Workbench.PlanEditor.VersionOf(AddedAction()))]))),
             ("LeadHistory", manager, () => Get($"/api/manage/plans/{Plan}/leads/{lead.Id}")),
             ("ContactList", manager, () => Get($"/api/manage/plans/{Plan}/contacts.csv")),
             ("UploadPlanForm", manager, () => Get("/api/manage/upload")),

@@ -96,7 +96,7 @@ public sealed class PlanEditingTests(StorageFixture storage)
 
         var retired = await editor.RetireActionAsync(PlanId, max, PlanEditor.VersionOf(last), "ann@example.org");
         Assert.True(retired.IsSaved);
-        var (added, number) = await editor.AddActionAsync(PlanId, new PlanAction(0, stored.Plan.Priorities[0].Id, "Run a summer diversion scheme.", [Police], []), "ann@example.org");
+        var (added, number) = await editor.AddActionAsync(PlanId, (max + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), new PlanAction(0, stored.Plan.Priorities[0].Id, "Run a summer diversion scheme.", [Police], []), "ann@example.org");
         Assert.True(added.IsSaved);
         Assert.Equal(max + 1, number);
 
