@@ -212,7 +212,8 @@ public static partial class PlanValidator
         var references = new string?[actions.Count];
         var numbers = new int?[actions.Count];
         var used = new HashSet<int>();
-        var known = existing?.Actions.GroupBy(a => a.Ref, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Number, StringComparer.OrdinalIgnoreCase) ?? [];
+        // A retired action's reference brings it back under its own number, as its number does; a current action's comes first.
+        var known = existing?.Actions.Concat(existing.RetiredActions).GroupBy(a => a.Ref, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Number, StringComparer.OrdinalIgnoreCase) ?? [];
         for (var i = 0; i < actions.Count; i++)
         {
             var a = actions[i];
@@ -241,7 +242,8 @@ public static partial class PlanValidator
             if (numbers[i] is null && references[i] is { } r && known.TryGetValue(r, out var kept) && used.Add(kept)) numbers[i] = kept;
         for (var i = 0; i < actions.Count; i++)
             if (numbers[i] is null && references[i] is { } r && ActionReference.Whole(r) is { } whole and >= 1 and <= StorageLimits.MaxActionNumber && used.Add(whole)) numbers[i] = whole;
-        var next = Math.Max(used.Count == 0 ? 0 : used.Max(), existing?.Actions.Count > 0 ? existing.Actions.Max(a => a.Number) : 0) + 1;
+        // A new action never takes a number a retired one has: that number's progress history is the retired action's.
+        var next = Math.Max(used.Count == 0 ? 0 : used.Max(), existing is null ? 0 : existing.Actions.Concat(existing.RetiredActions).Select(a => a.Number).DefaultIfEmpty(0).Max()) + 1;
         for (var i = 0; i < actions.Count; i++)
         {
             if (numbers[i] is not null || references[i] is null) continue;

@@ -138,6 +138,24 @@ public sealed class ActionEditingTests(StorageFixture storage)
         var historyPage = HistoryPage.Action(await PlanAsync(services), history, new ManagerLinks(), "retired");
         Assert.Equal(("Action 1.10", true, null), (historyPage.Title, historyPage.Retired, historyPage.EditActionHref));
         Assert.NotNull(historyPage.Done);
+
+        // Retiring from a stale page is a conflict showing the action as it is now; nothing is retired.
+        var nineAction = (await PlanAsync(services)).Actions.Single(a => a.Number == nineNumber);
+        Assert.True((await editor.EditActionAsync(PlanId, nineNumber, PlanEditor.VersionOf(nineAction), nineAction with { Text = "Changed meanwhile." }, "bob@example.org")).IsSaved);
+        var stale = await editor.RetireActionAsync(PlanId, nineNumber, PlanEditor.VersionOf(nineAction), "ann@example.org");
+        Assert.Contains("Action 1.9", stale.Conflict);
+        Assert.Equal("Changed meanwhile.", Assert.IsType<PlanAction>(stale.Theirs).Text);
+        Assert.Contains((await PlanAsync(services)).Actions, a => a.Number == nineNumber);
+
+        // With both retired, a re-import of the file with a new action "1.11" does not give it a retired action's number (and history).
+        var fresh = (await PlanAsync(services)).Actions.Single(a => a.Number == nineNumber);
+        Assert.True((await editor.RetireActionAsync(PlanId, nineNumber, PlanEditor.VersionOf(fresh), "ann@example.org")).IsSaved);
+        var doc = storage.LoadSample();
+        doc.Actions!.Add(new CspFunctions.Import.ActionDocument { Reference = "1.11", PriorityId = priority, Text = "From the file.", LeadIds = [Police] });
+        await services.GetRequiredService<CspFunctions.Import.PlanImporter>().ImportAsync(doc);
+        var reimported = await PlanAsync(services);
+        Assert.Equal([tenNumber, nineNumber], reimported.RetiredActions.Select(a => a.Number));
+        Assert.Equal(nineNumber + 1, reimported.Actions.Single(a => a.Ref == "1.11").Number);
     }
 
     [Fact]
