@@ -26,7 +26,9 @@ public sealed record Plan(
 
     public IEnumerable<PlanAction> ActionsLedBy(string leadId) => Actions.Where(a => a.LeadIds.Contains(leadId));
 
-    public IEnumerable<PlanAction> ActionsIn(Priority priority) => Actions.Where(a => a.PriorityId == priority.Id);
+    /// <summary>The priority's actions in the natural order of their references (1.9 before 1.10), as the import sorts
+    /// them; an action added or moved to the priority in place takes its place among them.</summary>
+    public IEnumerable<PlanAction> ActionsIn(Priority priority) => Actions.Where(a => a.PriorityId == priority.Id).OrderBy(a => a.Ref, Import.ActionReference.NaturalOrder);
 
     /// <summary>How people see and write the action stored under <paramref name="number"/>: "12", "1.2", "3a".</summary>
     public string RefOf(int number) =>

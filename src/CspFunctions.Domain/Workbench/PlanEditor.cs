@@ -93,7 +93,7 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
                 CarriedFrom = null,
                 Reference = written is null || written == number.ToString(System.Globalization.CultureInfo.InvariantCulture) ? null : written,
             };
-            // A new action goes last; the report lists actions by priority, so it shows at the end of its priority.
+            // Stored after the imported ones; the report lists each priority's actions in the natural order of their references.
             return (errors, plan with { Actions = [.. plan.Actions, action] });
         }, () => [ActionRow(number)], ct, after: p => p.Actions.FirstOrDefault(a => a.Number == number), adds: true, whatAfter: () => $"Action {written} (added)");
         return (outcome, outcome.IsSaved ? number : 0);

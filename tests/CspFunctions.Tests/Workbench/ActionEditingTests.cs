@@ -121,6 +121,9 @@ public sealed class ActionEditingTests(StorageFixture storage)
         Assert.Equal("1.10", plan.RefOf(tenNumber));
         var refs = PlanActionsPart.For(plan, new ManagerLinks()).Actions.Select(r => r.Ref).ToList();
         Assert.Equal(["1", "1.9", "1.10", "2"], refs.Take(4));
+        // The report lists them in the same order within their priority.
+        var report = ReportBuilder.Build(new ReportInputs(plan, stored.Rounds[0], [], [], [], null), ReportAudience.Manager);
+        Assert.Equal(["1", "1.9", "1.10", "2"], report.Sections[0].Rows.Select(r => r.Ref).Take(4));
         Assert.Equal(["Action 1.9 (added)", "Action 1.10 (added)"], (await services.GetRequiredService<IPlanAudit>().ListAsync(PlanId)).Select(c => c.What));
         Assert.Equal("Action 1.10 is already in the plan; choose another reference",
             Assert.Single((await editor.AddActionAsync(PlanId, "1.10", new PlanAction(0, priority, "Again.", [Police], []), "bob@example.org")).Outcome.Errors).Message);
