@@ -1,31 +1,39 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text;
 using CspFunctions.LocalHost;
+using CspFunctions.Observability;
 
 namespace CspFunctions.Bench;
 
 /// <summary>
 /// Cold start to the first answered request (a lead clicking a link on a Flex Consumption app that has scaled to zero):
 /// the app against an empty isolated-worker app with the same packages, in the same run. Core Tools (the Functions host)
-/// cannot run here, so each side is a fresh `dotnet` process serving HTTP the way the local host does, and the time is
-/// from Process.Start to the first 200 on GET /api/health. The app's side is the real local host: configuration and its
-/// validation, DI, functions.metadata, the key check and the access gate, the sign-in emulation, request tracing, the
-/// local host's own start-up checks of storage, and the health function's probes of Azurite. The baseline is
-/// bench/CspFunctions.EmptyApp: the same package references, one function that answers at once, served by a bare
-/// Kestrel route. Runs alternate (and alternate which goes first), after one warm-up of each, and medians are compared.
+/// cannot run here, so each side is a fresh `dotnet` process serving HTTP on Kestrel, and the time is from Process.Start
+/// to the first 200 on GET /api/health.
+///
+/// The app's side is the real local host started as an instance of Flex Consumption's HTTP scale group starts in Azure
+/// (`--no-timers --no-queues --no-demo`): configuration and its validation, the app's DI registrations, functions.metadata,
+/// the key check, the access gate, the sign-in emulation, request tracing and the health function's probes of Azurite. The
+/// baseline is bench/CspFunctions.EmptyApp (the same package references and one function) answering the same request: its
+/// function makes the same three storage calls first (`--probe-storage`). A second baseline, the empty app answering at once,
+/// is reported too. Starts rotate through the sides (and which goes first), after one warm-up of each; medians are
+/// compared. Then a few starts of each with CSP_STARTUP_TRACE=1 give the stage breakdown (not counted in the figures).
 /// </summary>
 public sealed class StartupBench : IBenchProgram
 {
     private const double Target = 1.3;
 
     public string Name => "startup";
-    public string Description => "cold start to the first answered request: the app on the local host vs an empty isolated-worker app (target <= 1.3x); [runs=9]";
+    public string Description => "cold start to the first answered request: the app on the local host vs an empty isolated-worker app answering the same health probe (target <= 1.3x); [runs=9] [traced=3]";
 
     public async Task<int> RunAsync(string[] args)
     {
         var options = BenchOptions.Parse(args);
         var runs = options.Int(0, full: 9, smoke: 1);
+        var tracedRuns = options.Int(1, full: 3, smoke: 1);
         var root = RepoPaths.FindRoot();
         var configuration = typeof(StartupBench).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var app = Path.Combine(root, "src", "CspFunctions.LocalHost", "bin", configuration, "net10.0", "CspFunctions.LocalHost.dll");
@@ -34,25 +42,34 @@ public sealed class StartupBench : IBenchProgram
             if (!File.Exists(dll)) { Console.Error.WriteLine($"{dll} is missing: dotnet build -c {configuration} bench/CspFunctions.Bench first."); return 2; }
         await using var azurite = await Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine);
 
-        // Its own tables, so the runs neither read nor disturb anyone's data; the first app start loads the sample plan
-        // into them (the local host does so when storage is empty), which is why the warm-up is not counted.
+        // Its own table prefix and outbox, so nothing the app might touch is anyone else's data.
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
         var outbox = Path.Combine(Path.GetTempPath(), prefix + "-outbox");
-        var appSide = new Side("CspFunctions (local host)", app, port => ["--no-timers", "--urls", $"http://127.0.0.1:{port}", "--function-key", "bench"]);
-        var emptySide = new Side("empty isolated-worker app", empty, port => ["--urls", $"http://127.0.0.1:{port}"]);
+        var appSide = new Side("CspFunctions (local host)", app,
+            port => ["--no-timers", "--no-queues", "--no-demo", "--urls", $"http://127.0.0.1:{port}", "--function-key", "bench"]);
+        var probeSide = new Side("empty app, same storage probe", empty, port => ["--urls", $"http://127.0.0.1:{port}", "--probe-storage"]);
+        var bareSide = new Side("empty app, answering at once", empty, port => ["--urls", $"http://127.0.0.1:{port}"]);
+        Side[] sides = [appSide, probeSide, bareSide];
         var report = new BenchReport(Name, "Cold start to the first answered request", "dotnet run -c Release --project bench/CspFunctions.Bench -- startup");
         try
         {
             var warmUps = options.Smoke ? 0 : 1;
             for (var i = 0; i < warmUps + runs; i++)
             {
-                var order = i % 2 == 0 ? new[] { appSide, emptySide } : [emptySide, appSide];
-                foreach (var side in order)
+                // Rotate which side goes first, so a noisy moment on the machine does not always hit the same one.
+                foreach (var side in sides.Skip(i % sides.Length).Concat(sides.Take(i % sides.Length)))
                 {
-                    var start = await TimeToFirstAnswerAsync(side, prefix, outbox);
-                    if (i >= warmUps) side.Add(start.FirstAnswer, start.Listening);
+                    var start = await TimeToFirstAnswerAsync(side, prefix, outbox, traced: false);
+                    if (i >= warmUps) side.Add(start);
                 }
             }
+            for (var i = 0; i < tracedRuns; i++)
+                foreach (var side in i % 2 == 0 ? new[] { appSide, probeSide } : [probeSide, appSide])
+                {
+                    var traced = await TimeToFirstAnswerAsync(side, prefix, outbox, traced: true);
+                    side.Traces.Add(traced.Stages);
+                    side.Assemblies = traced.Assemblies;
+                }
         }
         finally
         {
@@ -61,44 +78,84 @@ public sealed class StartupBench : IBenchProgram
 
         report.Check($"the app answered GET /api/health with 200 from its own Health function in each of its {appSide.Times.Count} starts",
             appSide.Times.Count == runs && appSide.AllServedBy("Health"));
-        report.Check($"the empty app answered GET /api/health with 200 in each of its {emptySide.Times.Count} starts", emptySide.Times.Count == runs);
-        report.Figure($"start-up to the first 200, median of {runs}", Median(appSide.Times), Median(emptySide.Times), "ms", Target);
-        report.Figure($"start-up to the first 200, fastest of {runs}", appSide.Times.Min(), emptySide.Times.Min(), "ms");
-        if (appSide.Listening.Count == runs && emptySide.Listening.Count == runs)
+        foreach (var side in new[] { probeSide, bareSide })
+            report.Check($"the {side.Label} answered GET /api/health with 200 in each of its {side.Times.Count} starts", side.Times.Count == runs);
+        report.Check("every traced start reported its stages (CSP_STARTUP_TRACE=1)",
+            appSide.Traces.Count == tracedRuns && probeSide.Traces.Count == tracedRuns && appSide.Traces.Concat(probeSide.Traces).All(t => t.Count > 0));
+
+        // Named only where they are used, so an app without Graph, SendGrid or Application Insights configured (as here)
+        // never loads their assemblies at start (src/CspFunctions/Setup/ChasingRegistration.cs, TelemetryRegistration.cs).
+        string[] unconfigured = ["Microsoft.Graph", "Microsoft.Kiota.Abstractions", "SendGrid", "Azure.Monitor.OpenTelemetry.Exporter", "Microsoft.Azure.Functions.Worker.OpenTelemetry"];
+        report.Check($"by its first answer the app had loaded none of the assemblies of what is not configured here ({string.Join(", ", unconfigured)}); loaded: {(string.Join(", ", unconfigured.Where(appSide.Assemblies.Contains)) is { Length: > 0 } l ? l : "none")}",
+            appSide.Assemblies.Count > 0 && !unconfigured.Any(appSide.Assemblies.Contains));
+        report.Figure($"start-up to the first 200, median of {runs} (baseline: the empty app making the same storage probe)", Median(appSide.Times), Median(probeSide.Times), "ms", Target);
+        report.Figure($"start-up to the first 200, fastest of {runs} (same baseline)", appSide.Times.Min(), probeSide.Times.Min(), "ms");
+        if (appSide.Listening.Count == runs && probeSide.Listening.Count == runs)
         {
-            // Where the time goes: until Kestrel says it is listening (process, settings, DI, the local host's own
-            // start-up), then from there to the first 200 (the first request: routing, gate, the function and its probes).
-            report.Figure($"start-up to listening, median of {runs}", Median(appSide.Listening), Median(emptySide.Listening), "ms");
-            report.Figure($"listening to the first 200, median of {runs}", Median(appSide.Times.Zip(appSide.Listening, (t, l) => t - l).ToList()),
-                Median(emptySide.Times.Zip(emptySide.Listening, (t, l) => t - l).ToList()), "ms");
+            // Where the time goes: until Kestrel says it is listening (process, settings, DI, routes), then from there to the
+            // first 200 (the first request: routing, key check, access gate, the function and its probes).
+            report.Figure($"start-up to listening, median of {runs} (same baseline)", Median(appSide.Listening), Median(probeSide.Listening), "ms");
+            report.Figure($"listening to the first 200, median of {runs} (same baseline)", Median(appSide.AfterListening), Median(probeSide.AfterListening), "ms");
         }
-        report.Note($"Each start (ms), in run order: app [{string.Join(", ", appSide.Times.Select(t => t.ToString("F0")))}], " +
-                    $"empty app [{string.Join(", ", emptySide.Times.Select(t => t.ToString("F0")))}].");
+        report.Figure($"start-up to the first 200, median of {runs} (baseline: the empty app answering at once, no storage call)", Median(appSide.Times), Median(bareSide.Times), "ms");
+        report.Figure($"the storage probe's own cost: empty app with it vs without, median of {runs}", Median(probeSide.Times), Median(bareSide.Times), "ms");
+        report.Note("Each start (ms), in run order: " + string.Join("; ", sides.Select(s => $"{s.Label} [{string.Join(", ", s.Times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}]")) + ".");
+        report.Note(StageTable(appSide, probeSide, tracedRuns));
+        report.Note($"Assemblies loaded by the first answer: the app {appSide.Assemblies.Count}, the empty app with the same probe {probeSide.Assemblies.Count}. " +
+                    $"Only in the app: {string.Join(", ", appSide.Assemblies.Except(probeSide.Assemblies))}. Only in the empty app: {(string.Join(", ", probeSide.Assemblies.Except(appSide.Assemblies)) is { Length: > 0 } e ? e : "none")}.");
         report.Note("""
             What is measured: a fresh `dotnet` process per start, timed from Process.Start until GET /api/health first answers 200
             (polled every 10 ms). The Functions host (Core Tools) cannot run on this machine, so neither side runs under it; in
-            Azure the host's own start comes on top of both sides alike.
+            Azure the host's own start (and its gRPC hand-over to the worker) comes on top of both sides alike.
 
-            The app's side is the real local host (`CspFunctions.LocalHost --no-timers`), the process that serves this app here:
-            settings and their validation, the app's DI registrations (`AddCspFunctions`), functions.metadata, the function-key
-            check, the access gate, the sign-in emulation, request tracing, the local host's start-up look at storage (is there
-            a plan, is the demo round there) and the health function's probes of tables, blobs and queues on Azurite. The local
-            host calls the functions in its own process, as the worker does in Azure, so this is the app's start-up work.
+            Why this is the path a cold start in Azure pays: on Flex Consumption HTTP functions scale in their own group, so the
+            instance a lead's click wakes runs no timers and polls no queues, and nothing in Azure loads a sample plan or opens a
+            demo round. The local host is therefore started with `--no-timers --no-queues --no-demo`; everything else it does
+            before the first answer is what the worker does in Azure (settings and their validation, `AddCspFunctions`, the
+            page-security and access middleware, the health function and its three storage calls), plus local-host work Azure
+            does elsewhere and that stays charged to the app: System.CommandLine, reading functions.metadata, the function-key
+            check, the sign-in emulation and request tracing (the host's job in Azure). Not measured: in Azure the worker also
+            sets up the OpenTelemetry exporter to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING is unset here),
+            and Azure reads the package from blob storage for both sides alike.
 
             The baseline is `bench/CspFunctions.EmptyApp`: an isolated-worker project with exactly the app's package references
-            and one function that answers at once, served in the same way (a Kestrel route that calls the function and executes
-            its action result) with nothing else registered. So the ratio charges the app with everything the local host adds
-            on top of a bare route as well (tracing, sign-in emulation, key check, the local host's storage look-ups): a
-            conservative figure for the app's own cost.
+            and one function, served the same way (a Kestrel route that calls the function and executes its action result). Its
+            function first reads the table, queue and blob services' properties, the three calls the app's health probe makes,
+            so both sides answer the same request and the ratio is the app's own start-up cost. The empty app answering at once
+            is the second baseline; the difference between the two empty-app figures is what the first use of the storage SDK
+            costs any app.
 
-            One warm-up start of each is not counted (OS file cache; the first app start loads the sample plan into this run's
-            own tables). The runs alternate, and alternate which side goes first.
+            One warm-up start of each side is not counted (OS file cache). The starts rotate through the three sides, and rotate
+            which goes first. The stage breakdown comes from separate starts with CSP_STARTUP_TRACE=1 (src/CspFunctions/Observability/StartupTrace.cs).
             """);
         return await report.FinishAsync(options);
     }
 
+    /// <summary>The traced starts' stages, medians: when the bench saw each line (ms from Process.Start), methods JIT-compiled
+    /// by then, and assemblies loaded.</summary>
+    private static string StageTable(Side app, Side empty, int tracedRuns)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"Stage breakdown, medians of {tracedRuns} traced starts each (ms from Process.Start as the bench saw the line; methods JIT-compiled and assemblies loaded by then):");
+        text.AppendLine();
+        text.AppendLine("| Side | Stage | ms | JIT-compiled methods | JIT time (ms) | Assemblies |");
+        text.Append("| --- | --- | --- | --- | --- | --- |");
+        foreach (var side in new[] { app, empty })
+        {
+            var stages = side.Traces.SelectMany(t => t.Select(s => s.Name)).Distinct().ToList();
+            foreach (var stage in stages)
+            {
+                var seen = side.Traces.SelectMany(t => t.Where(s => s.Name == stage)).ToList();
+                text.AppendLine();
+                text.Append(CultureInfo.InvariantCulture, $"| {side.Label} | {stage} | {Median(seen.Select(s => s.Ms).ToList()):F0} | {Median(seen.Select(s => (double)s.Jit).ToList()):F0} | {Median(seen.Select(s => s.JitMs).ToList()):F0} | {Median(seen.Select(s => (double)s.Assemblies).ToList()):F0} |");
+            }
+        }
+        return text.ToString();
+    }
+
     private static double Median(List<double> values)
     {
+        if (values.Count == 0) return double.NaN;
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
@@ -110,8 +167,25 @@ public sealed class StartupBench : IBenchProgram
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private sealed record Stage(string Name, double Ms, int Jit, double JitMs, int Assemblies)
+    {
+        /// <summary>"startup-trace STAGE | 123 ms | jit=N jit-ms=MS assemblies=N" (StartupTrace), seen at <paramref name="seenMs"/>.</summary>
+        public static Stage? Parse(string line, double seenMs)
+        {
+            var at = line.IndexOf(StartupTrace.Prefix, StringComparison.Ordinal);
+            if (at < 0) return null;
+            var parts = line[(at + StartupTrace.Prefix.Length)..].Split(" | ");
+            if (parts.Length != 3) return null;
+            var counters = parts[2].Split(' ').Select(p => p.Split('=')).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+            return new Stage(parts[0], seenMs, int.Parse(counters["jit"], CultureInfo.InvariantCulture), double.Parse(counters["jit-ms"], CultureInfo.InvariantCulture),
+                int.Parse(counters["assemblies"], CultureInfo.InvariantCulture));
+        }
+    }
+
+    private sealed record Start(double FirstAnswer, double? Listening, List<Stage> Stages, IReadOnlyList<string> Assemblies);
+
     /// <returns>Milliseconds from Process.Start to the first 200, and to Kestrel's "Now listening on" line (null if it printed none).</returns>
-    private static async Task<(double FirstAnswer, double? Listening)> TimeToFirstAnswerAsync(Side side, string prefix, string outbox)
+    private static async Task<Start> TimeToFirstAnswerAsync(Side side, string prefix, string outbox, bool traced)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -119,15 +193,24 @@ public sealed class StartupBench : IBenchProgram
         foreach (var a in side.Arguments(port)) start.ArgumentList.Add(a);
         start.Environment["Csp__TablePrefix"] = prefix;
         start.Environment["Csp__Outbox__Path"] = outbox;
+        // As the platform runs a Functions app in Azure (the local host would otherwise run as Core Tools does, in Development).
+        start.Environment[LocalSettings.EnvironmentVariable] = "Production";
+        if (traced) start.Environment[StartupTrace.Variable] = "1";
+        else start.Environment.Remove(StartupTrace.Variable);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var stages = new System.Collections.Concurrent.ConcurrentQueue<Stage>();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         double? listening = null;
+        string[] assemblies = [];
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         void Line(string? line)
         {
             if (line is null) return;
-            if (listening is null && line.Contains("Now listening on", StringComparison.Ordinal)) listening = clock.Elapsed.TotalMilliseconds;
+            var seen = clock.Elapsed.TotalMilliseconds;
+            if (listening is null && line.Contains("Now listening on", StringComparison.Ordinal)) listening = seen;
+            if (Stage.Parse(line, seen) is { } stage) stages.Enqueue(stage);
+            if (line.StartsWith(StartupTrace.AssembliesPrefix, StringComparison.Ordinal)) assemblies = line[StartupTrace.AssembliesPrefix.Length..].Split(',');
             output.Enqueue(line);
         }
         process.OutputDataReceived += (_, e) => Line(e.Data);
@@ -147,7 +230,8 @@ public sealed class StartupBench : IBenchProgram
                     if (response.IsSuccessStatusCode)
                     {
                         side.ServedBy.Add(response.Headers.TryGetValues(FunctionInvoker.FunctionHeader, out var names) ? string.Join(",", names) : "");
-                        return (elapsed, listening);
+                        if (traced) await Task.Delay(100); // the last stage line is written as the answer goes out
+                        return new Start(elapsed, listening, [.. stages], assemblies);
                     }
                     throw new InvalidOperationException($"{side.Label} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 }
@@ -171,12 +255,20 @@ public sealed class StartupBench : IBenchProgram
         public Func<int, string[]> Arguments => arguments;
         public List<double> Times { get; } = [];
         public List<double> Listening { get; } = [];
+        public List<double> AfterListening { get; } = [];
         public List<string> ServedBy { get; } = [];
+        public List<List<Stage>> Traces { get; } = [];
+        /// <summary>The assemblies loaded by the first answer, in the last traced start.</summary>
+        public IReadOnlyList<string> Assemblies { get; set; } = [];
 
-        public void Add(double firstAnswer, double? listening)
+        public void Add(Start start)
         {
-            Times.Add(firstAnswer);
-            if (listening is { } l) Listening.Add(l);
+            Times.Add(start.FirstAnswer);
+            if (start.Listening is { } l)
+            {
+                Listening.Add(l);
+                AfterListening.Add(start.FirstAnswer - l);
+            }
         }
 
         public bool AllServedBy(string function) => ServedBy.Count > 0 && ServedBy.All(s => s == function);

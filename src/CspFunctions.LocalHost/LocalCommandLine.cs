@@ -6,7 +6,7 @@ namespace CspFunctions.LocalHost;
 /// Options take their values (`--urls http://127.0.0.1:7072`), so a value is never mistaken for a command.</summary>
 public static class LocalCommandLine
 {
-    public sealed record ServeOptions(string Urls, bool RunTimers, string? FunctionKey, bool EmulateSignIn);
+    public sealed record ServeOptions(string Urls, bool RunTimers, string? FunctionKey, bool EmulateSignIn, bool RunQueues = true, bool LoadDemo = true);
 
     public static RootCommand Build(
         Func<ServeOptions, CancellationToken, Task<int>> serve,
@@ -17,15 +17,18 @@ public static class LocalCommandLine
         var noTimers = new Option<bool>("--no-timers") { Description = "Do not run the timer functions (the chase sweep, digests, retention)." };
         var functionKey = new Option<string?>("--function-key") { Description = "The key authLevel Function routes and the admin API ask for (default: a new random key, printed at start)." };
         var noSignIn = new Option<bool>("--no-sign-in") { Description = "Run as a deployment without App Service Authentication: people's routes answer 503." };
+        var noQueues = new Option<bool>("--no-queues") { Description = "Do not poll the queues (SendReminder, SendBoardNotices): an instance of Flex Consumption's HTTP scale group." };
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not load the sample plan into empty storage, open the demo round or watch the .inbox drop folder: the local try-it conveniences, which Azure has none of (the start-up benchmark)." };
+        Option[] serveOptions = [urls, noTimers, functionKey, noSignIn, noQueues, noDemo];
 
-        ServeOptions Serve(ParseResult r) => new(r.GetValue(urls)!, !r.GetValue(noTimers), r.GetValue(functionKey), !r.GetValue(noSignIn));
+        ServeOptions Serve(ParseResult r) => new(r.GetValue(urls)!, !r.GetValue(noTimers), r.GetValue(functionKey), !r.GetValue(noSignIn), !r.GetValue(noQueues), !r.GetValue(noDemo));
 
         var root = new RootCommand("Runs the CspFunctions Functions app locally on Azurite, refusing what Azure refuses (keys, sign-in, access rules).");
-        foreach (var option in new Option[] { urls, noTimers, functionKey, noSignIn }) root.Options.Add(option);
+        foreach (var option in serveOptions) root.Options.Add(option);
         root.SetAction((r, ct) => serve(Serve(r), ct));
 
         var serveCommand = new Command("serve", "Serve the app's HTTP functions and run its timers and queues (the default).");
-        foreach (var option in new Option[] { urls, noTimers, functionKey, noSignIn }) serveCommand.Options.Add(option);
+        foreach (var option in serveOptions) serveCommand.Options.Add(option);
         serveCommand.SetAction((r, ct) => serve(Serve(r), ct));
         root.Subcommands.Add(serveCommand);
 

@@ -19,7 +19,9 @@ public static class LocalFunctionHost
     public static WebApplication Build(LocalHostOptions options)
     {
         var root = options.RepoRoot ?? RepoPaths.FindRoot();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = "Development" });
+        // Development, as Core Tools runs a Functions app, unless AZURE_FUNCTIONS_ENVIRONMENT says otherwise: the start-up
+        // benchmark sets Production, as the platform does in Azure (no DI validation at build, no developer exception page).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, EnvironmentName = LocalSettings.EnvironmentName });
         builder.Configuration.Sources.Clear();
         builder.Configuration
             .AddInMemoryCollection(LocalSettings.Defaults)
@@ -29,12 +31,15 @@ public static class LocalFunctionHost
             // What the platform sets when App Service Authentication is on; never taken from the environment here.
             .AddInMemoryCollection([new(AccessSettings.AuthEnabledSetting, options.EmulateSignIn ? "True" : "False")]);
         builder.WebHost.UseUrls(options.Urls);
+        StartupTrace.Mark("configuration read");
         builder.Logging.SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure", LogLevel.Warning);
 
         var functions = FunctionCatalog.Load(options.MetadataPath);
         var invoker = new FunctionInvoker(FunctionsAssembly);
         var keys = new LocalFunctionKeys(options.FunctionKey ?? LocalFunctionKeys.NewKey());
+        StartupTrace.Mark("functions.metadata read");
         builder.Services.AddCspFunctions(builder.Configuration);
+        StartupTrace.Mark("app services registered");
         // Request spans as the Functions host records them in Azure, redacted by the app's processor before any exporter
         // (a test adds one through ConfigureServices, after this).
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddProcessor(new RedactingActivityProcessor()));
@@ -52,6 +57,7 @@ public static class LocalFunctionHost
         }
 
         var app = builder.Build();
+        StartupTrace.Mark("host built");
         // The same page checks the worker's PageSecurityMiddleware applies, for the app's pages and the local host's own;
         // first, so a sign-in redirect or an access refusal carries the page headers too.
         app.Use(async (context, next) =>
@@ -100,6 +106,7 @@ public static class LocalFunctionHost
         app.MapGet("/", async (HttpContext context, CspFunctions.Plans.IPlanStore plans) => Results.Extensions.Page(new PageResult("start.html.sbn",
             await StartPage.ReadAsync(plans, Path.Combine(root, ".inbox"), options.EmulateSignIn, context.RequestAborted), OutboxPages.Layout("Try it on this machine"))));
         OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root), root);
+        StartupTrace.Mark("routes mapped");
         return app;
     }
 
@@ -107,8 +114,12 @@ public static class LocalFunctionHost
     /// middleware (the same <see cref="AccessGate"/> and rules).</summary>
     private static async Task ServeAsync(HttpContext context, FunctionDefinition function, FunctionInvoker invoker, LocalFunctionKeys keys)
     {
+        StartupTrace.MarkOnce("first request: routed");
         if (await RefuseAsync(context, function, invoker, keys, context.RequestServices.GetRequiredService<AccessGate>())) return;
+        StartupTrace.MarkOnce("first request: key and access checked");
         await invoker.InvokeHttpAsync(context, function);
+        StartupTrace.MarkOnce("first request: answered");
+        StartupTrace.ListAssembliesOnce();
     }
 
     /// <summary>True when the request was answered instead of reaching the function: the host's key check for authLevel

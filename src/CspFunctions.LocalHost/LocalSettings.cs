@@ -21,6 +21,11 @@ public static class LocalSettings
         ["Csp:Queues:BoardNotices"] = "cspboardnotices",
     };
 
+    public const string EnvironmentVariable = "AZURE_FUNCTIONS_ENVIRONMENT";
+
+    /// <summary>The host environment: AZURE_FUNCTIONS_ENVIRONMENT (Production in Azure), else Development as Core Tools uses.</summary>
+    public static string EnvironmentName => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } name ? name : "Development";
+
     public static IEnumerable<KeyValuePair<string, string?>> ReadValues(string path)
     {
         if (!File.Exists(path)) yield break;

@@ -2,6 +2,7 @@ using CspFunctions.Import;
 using CspFunctions.LocalHost;
 using CspFunctions.LocalHost.Demo;
 using CspFunctions.LocalHost.Replies;
+using CspFunctions.Observability;
 using CspFunctions.Plans;
 using CspFunctions.Setup;
 
@@ -10,23 +11,38 @@ using CspFunctions.Setup;
 // dotnet run --project src/CspFunctions.LocalHost -- --no-timers --urls http://127.0.0.1:7072
 // dotnet run --project src/CspFunctions.LocalHost -- import FILE            import a plan (JSON, or CSV with --id --name --year --manager-email)
 // dotnet run --project src/CspFunctions.LocalHost -- simulate-quarter [ROUND]   walk a round on a fake clock while some leads answer
+StartupTrace.Mark("main");
 var root = RepoPaths.FindRoot();
 
 var commandLine = LocalCommandLine.Build(
     serve: async (options, ct) =>
     {
-        await using var azurite = await Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine, ct);
+        StartupTrace.Mark("command line parsed");
+        // The storage emulator is checked (or started) while the host is built: neither needs the other.
+        var storageCheck = Task.Run(() => Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine, ct), ct);
         var key = options.FunctionKey ?? LocalFunctionKeys.NewKey();
         var dropFolder = Path.Combine(root, ".inbox");
-        await using var app = LocalFunctionHost.Build(new LocalHostOptions
+        WebApplication built;
+        try { built = BuildServe(options, key, dropFolder); }
+        catch
         {
-            RepoRoot = root, Urls = options.Urls, RunTimers = options.RunTimers, FunctionKey = key, EmulateSignIn = options.EmulateSignIn,
-            ConfigureServices = services => services.AddHostedService(sp => new ReplyDropFolder(dropFolder, () => LocalReplies.Poster(sp, key),
-                sp.GetRequiredService<ILogger<ReplyDropFolder>>())),
-        });
-        await LoadSampleIfEmptyAsync(app.Services);
-        var demo = await LoadDemoRoundAsync(app.Services);
+            // Stop an Azurite started for this run; the host's failure is the one to report.
+            try { await (await storageCheck).DisposeAsync(); } catch (Exception) { }
+            throw;
+        }
+        await using var azurite = await storageCheck;
+        StartupTrace.Mark("storage emulator checked");
+        await using var app = built;
+        // Local conveniences, not the app's start-up (Azure has none of them): skipped with --no-demo, as is the drop folder.
+        DemoRoundOutcome? demo = null;
+        if (options.LoadDemo)
+        {
+            await LoadSampleIfEmptyAsync(app.Services);
+            demo = await LoadDemoRoundAsync(app.Services);
+            StartupTrace.Mark("sample plan and demo round");
+        }
         await app.StartAsync(ct);
+        StartupTrace.Mark("started");
         var url = app.Urls.First();
         Console.WriteLine($"""
 
@@ -37,8 +53,8 @@ var commandLine = LocalCommandLine.Build(
               Sample plan:     {url}/api/plans/luton-2018-19
               Functions list:  {url}/admin/functions?code={key}
               Local outbox:    {url}/outbox  (mail and Teams messages the app "sent")
-              Demo round:      {demo.PlanId} {demo.RoundId}, open, due {demo.DueDate:ddd d MMM yyyy}: {url}/api/manage/plans/{demo.PlanId}/rounds/{demo.RoundId}
-              Reply by email:  save a reply (.eml) in {dropFolder} and it is posted to /api/inbound/sendgrid as SendGrid would
+              Demo round:      {(demo is null ? "not opened (--no-demo)" : $"{demo.PlanId} {demo.RoundId}, open, due {demo.DueDate:ddd d MMM yyyy}: {url}/api/manage/plans/{demo.PlanId}/rounds/{demo.RoundId}")}
+              Reply by email:  {(options.LoadDemo ? $"save a reply (.eml) in {dropFolder} and it is posted to /api/inbound/sendgrid as SendGrid would" : "the drop folder is off (--no-demo)")}
               Function key:    {key}  (x-functions-key header or ?code= for Inbound Parse, Event Webhook, plan import and /admin)
             """);
         await app.WaitForShutdownAsync(ct);
@@ -57,6 +73,16 @@ var commandLine = LocalCommandLine.Build(
         return (await QuarterSimulation.RunAsync(root, round, Console.Out, ct, app.Configuration[Settings.PublicBaseUrl] ?? "http://localhost:7071")).ExitCode;
     });
 return await commandLine.Parse(args).InvokeAsync();
+
+WebApplication BuildServe(LocalCommandLine.ServeOptions options, string key, string dropFolder) => LocalFunctionHost.Build(new LocalHostOptions
+{
+    RepoRoot = root, Urls = options.Urls, RunTimers = options.RunTimers, RunQueues = options.RunQueues, FunctionKey = key, EmulateSignIn = options.EmulateSignIn,
+    ConfigureServices = services =>
+    {
+        if (options.LoadDemo)
+            services.AddHostedService(sp => new ReplyDropFolder(dropFolder, () => LocalReplies.Poster(sp, key), sp.GetRequiredService<ILogger<ReplyDropFolder>>()));
+    },
+});
 
 static async Task<DemoRoundOutcome> LoadDemoRoundAsync(IServiceProvider services)
 {

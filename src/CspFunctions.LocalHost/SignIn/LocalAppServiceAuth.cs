@@ -21,11 +21,12 @@ public static class LocalAppServiceAuth
     public static void Use(WebApplication app)
     {
         // Session cookies die with the process, like a restart of the platform's token store would not: locally that is what you want.
-        var protector = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider().CreateProtector("local-app-service-auth");
+        // Made at the first sign-in or session cookie, not at start: a request without a session never needs it.
+        var sessions = new Lazy<IDataProtector>(() => new EphemeralDataProtectionProvider().CreateProtector("local-app-service-auth"));
         app.Use(async (context, next) =>
         {
             foreach (var header in PlatformHeaders) context.Request.Headers.Remove(header);
-            if (context.Request.Cookies.TryGetValue(SessionCookie, out var cookie) && Unprotect(protector, cookie) is { } principalJson)
+            if (context.Request.Cookies.TryGetValue(SessionCookie, out var cookie) && Unprotect(sessions.Value, cookie) is { } principalJson)
             {
                 context.Request.Headers[AccessGate.PrincipalHeader] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principalJson));
                 if (SignedInUser.FromPrincipalHeader(context.Request.Headers[AccessGate.PrincipalHeader]) is { } user)
@@ -59,7 +60,7 @@ public static class LocalAppServiceAuth
             var email = form?["email"].ToString().Trim() ?? "";
             if (name.Length == 0 && email.Length == 0) return Results.BadRequest(new { error = "Give a name or an e-mail address to sign in as." });
             var principal = Principal(name.Length > 0 ? name : email, email, form?["object_id"].ToString().Trim(), form?["admin"].ToString() == "true");
-            context.Response.Cookies.Append(SessionCookie, protector.Protect(principal), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            context.Response.Cookies.Append(SessionCookie, sessions.Value.Protect(principal), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
             return Results.Redirect(LocalPath(form?["post_login_redirect_uri"].ToString()));
         });
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CspFunctions.Chasing;
 using CspFunctions.Messaging;
 using CspFunctions.Responses;
@@ -30,26 +31,30 @@ public static class ChasingRegistration
             Settings.LinkKeys(config)[config[Settings.LinkSigningActiveKeyId]!], sp.GetRequiredService<IOptions<SendGridOptions>>().Value.InboundDomain, ReminderLinks.DefaultGrace));
 
         services.AddSingleton(sp => new LocalOutbox(Path.GetFullPath(config[Settings.OutboxPath] is { Length: > 0 } path ? path : ".outbox"), sp.GetRequiredService<TimeProvider>()));
-        if (SendGridSettings.From(config) is { } sendGrid)
-        {
-            services.AddSingleton(sendGrid);
-            // Retry waits are real time, whatever clock the business rules run on.
-            services.AddSingleton<SendGrid.ISendGridClient>(_ => sendGrid.CreateClient(new HttpClient(new ProviderRetryHandler(TimeProvider.System)
-            {
-                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-            })));
-            services.AddSingleton<IMailSender, SendGridMailSender>();
-        }
+        if (SendGridSettings.From(config) is { } sendGrid) AddSendGrid(services, sendGrid);
         else services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<LocalOutbox>());
 
+        // Only ITeamsNotifier is named here and the Graph client is made in the factory, when the first Teams notice goes
+        // out: the JIT loads every type a method names, and naming GraphServiceClient loaded Microsoft.Graph (a very large
+        // assembly) and Kiota at every start, before the first request (bench/results/startup.md).
         if (GraphSettings.From(config) is { } graph)
-        {
-            services.AddSingleton(_ => new GraphServiceClient(GraphTeamsNotifier.CreateHttpClient(),
+            services.AddSingleton<ITeamsNotifier>(_ => new GraphTeamsNotifier(new GraphServiceClient(GraphTeamsNotifier.CreateHttpClient(),
                 new AzureIdentityAuthenticationProvider(new Azure.Identity.ClientSecretCredential(graph.TenantId, graph.ClientId, graph.ClientSecret), scopes: ["https://graph.microsoft.com/.default"]),
-                graph.BaseUrl));
-            services.AddSingleton<ITeamsNotifier, GraphTeamsNotifier>();
-        }
+                graph.BaseUrl)));
         else services.AddSingleton<ITeamsNotifier>(sp => sp.GetRequiredService<LocalOutbox>());
         return services;
+    }
+
+    /// <summary>In a method of its own so that SendGrid's assembly is loaded only when SendGrid is configured.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddSendGrid(IServiceCollection services, SendGridSettings sendGrid)
+    {
+        services.AddSingleton(sendGrid);
+        // Retry waits are real time, whatever clock the business rules run on.
+        services.AddSingleton<SendGrid.ISendGridClient>(_ => sendGrid.CreateClient(new HttpClient(new ProviderRetryHandler(TimeProvider.System)
+        {
+            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        })));
+        services.AddSingleton<IMailSender, SendGridMailSender>();
     }
 }

@@ -28,10 +28,15 @@ public static class ReportingRegistration
         // webhook that is an unresolved Key Vault reference is a board not yet configured, not a machine without one.
         if (string.IsNullOrWhiteSpace((asGiven ?? config)[Settings.BoardWorkflowWebhookUrl]) && !string.IsNullOrWhiteSpace(config[Settings.OutboxPath]))
             services.AddSingleton<IBoardChannel>(sp => sp.GetRequiredService<CspFunctions.Messaging.LocalOutbox>());
-        else services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        else AddBoardWebhook(services);
         services.AddSingleton<ReportSource>();
         services.AddSingleton<CspFunctions.Plans.YearEndRollover>();
         services.AddTransient<ReportPublisher>();
         return services;
     }
+
+    /// <summary>In a method of its own so that Microsoft.Extensions.Http is loaded only when the board's webhook is used.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddBoardWebhook(IServiceCollection services) =>
+        services.AddHttpClient<IBoardChannel, BoardWebhookChannel>(c => c.Timeout = TimeSpan.FromSeconds(30));
 }

@@ -22,6 +22,7 @@ public static class ServiceRegistration
         var (config, warnings) = Settings.WithoutUnresolvedOptional(configuration);
         var problems = Settings.Validate(config);
         if (problems.Count > 0) throw new InvalidConfigurationException(problems);
+        CspFunctions.Observability.StartupTrace.Mark("settings validated");
         services.AddSingleton(new SettingsWarnings(warnings));
         services.AddHostedService<SettingsWarningsLogger>();
 

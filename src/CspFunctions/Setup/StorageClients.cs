@@ -19,6 +19,14 @@ public sealed record StorageClients(TableServiceClient Tables, QueueServiceClien
     /// <summary>Base64 messages, as host.json's queues.messageEncoding tells the Functions runtime to expect.</summary>
     public static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
+    /// <summary>The queue <paramref name="name"/>, created if missing when first used (once per holder of the Lazy).</summary>
+    public Lazy<Task<QueueClient>> QueueOnFirstUse(string name) => new(async () =>
+    {
+        var queue = Queues.GetQueueClient(name);
+        await queue.CreateIfNotExistsAsync();
+        return queue;
+    });
+
     /// <param name="extraPolicy">A pipeline policy added to every client, e.g. to count requests in a benchmark.</param>
     public static StorageClients Create(IConfiguration config, Azure.Core.Pipeline.HttpPipelinePolicy? extraPolicy = null)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
@@ -20,9 +21,15 @@ public static class TelemetryRegistration
         services.AddMetrics();
         services.TryAddSingleton<CspTelemetry>();
 
-        var export = TelemetryExport.From(config);
-        if (export is null) return services;
+        if (TelemetryExport.From(config) is { } export) AddExport(services, export);
+        return services;
+    }
 
+    /// <summary>In a method of its own so that, unset (locally), the OpenTelemetry, Functions OpenTelemetry and Azure Monitor
+    /// exporter assemblies are not loaded at start (the JIT loads every type a method names).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddExport(IServiceCollection services, TelemetryExport export)
+    {
         services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
             // Redaction runs before the exporter (processors run in the order they are added).
@@ -42,6 +49,5 @@ public static class TelemetryRegistration
             options.IncludeScopes = true;
             options.IncludeFormattedMessage = true;
         });
-        return services;
     }
 }

@@ -7,12 +7,7 @@ namespace CspFunctions.Storage;
 /// <summary>One Storage-queue message per reminder; the queue-triggered function sends it.</summary>
 public sealed class StorageReminderQueue(StorageClients clients, IOptions<QueueOptions> queues) : IReminderQueue
 {
-    private readonly Lazy<Task<Azure.Storage.Queues.QueueClient>> _queue = new(async () =>
-    {
-        var queue = clients.Queues.GetQueueClient(queues.Value.Reminders);
-        await queue.CreateIfNotExistsAsync();
-        return queue;
-    });
+    private readonly Lazy<Task<Azure.Storage.Queues.QueueClient>> _queue = clients.QueueOnFirstUse(queues.Value.Reminders);
 
     public async Task EnqueueAsync(IReadOnlyList<ReminderRequest> requests, CancellationToken ct = default)
     {

@@ -43,8 +43,13 @@ public sealed class LocalCommandLineTests
         Assert.Equal(new LocalCommandLine.ServeOptions("http://127.0.0.1:7073", RunTimers: true, FunctionKey: "k", EmulateSignIn: false), calls.Served);
 
         (root, calls) = Build();
+        Assert.Equal(0, (await Run(root, "--no-timers", "--no-queues", "--no-demo", "--urls", "http://127.0.0.1:7074")).Code);
+        Assert.Equal(new LocalCommandLine.ServeOptions("http://127.0.0.1:7074", RunTimers: false, FunctionKey: null, EmulateSignIn: true, RunQueues: false, LoadDemo: false), calls.Served);
+
+        (root, calls) = Build();
         Assert.Equal(0, (await Run(root)).Code);
         Assert.Equal("http://localhost:7071", calls.Served!.Urls);
+        Assert.True(calls.Served.RunQueues && calls.Served.LoadDemo, "by default the local host polls the queues and opens the demo round");
     }
 
     [Fact]
