@@ -111,14 +111,29 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
         }, () => [RetiredRow(number), ActionRow(number)], ct, after: _ => null, whatAfter: () => name + " (retired)", whatOf: p => name = ActionName(p, number));
     }
 
-    public Task<WorkbenchOutcome> EditPeopleAsync(string planId, string baseVersion, IReadOnlyList<Contact> managers, IReadOnlyList<Contact> boardMembers, string by, CancellationToken ct = default) =>
+    /// <summary>Replaces the plan's managers and board members (who may manage the plan and read its published reports).
+    /// With <paramref name="editor"/> (the signed-in manager; an Admin is never locked out) the change must not lock them
+    /// out: leaving no manager is refused, and so is taking themselves off unless a manager who was one before stays.</summary>
+    public Task<WorkbenchOutcome> EditPeopleAsync(string planId, string baseVersion, IReadOnlyList<Contact> managers, IReadOnlyList<Contact> boardMembers, string by, CancellationToken ct = default,
+        Access.SignedInUser? editor = null) =>
         ChangeAsync(planId, "Managers and board members", PeopleOf, baseVersion, by, plan =>
         {
             var errors = new List<FieldError>();
-            var m = CheckContacts(managers, "manager", errors, requireOne: true);
-            var b = CheckContacts(boardMembers, "board", errors, requireOne: false);
+            var m = CheckContacts(managers, "manager", errors, requireOne: true, objectId: true);
+            var b = CheckContacts(boardMembers, "board", errors, requireOne: false, objectId: true);
+            if (errors.Count == 0 && editor is { IsAdmin: false } && !m.Any(c => Access.AccessRules.Matches(editor, c))
+                && !m.Any(c => plan.Managers.Any(p => !Access.AccessRules.Matches(editor, p) && p.Email.Equals(c.Email, StringComparison.OrdinalIgnoreCase))))
+                errors.Add(new(FirstRemovedManager(managers, editor), "You cannot take yourself off as the last manager: add another manager and save first, or ask them to remove you"));
             return (errors, plan with { Managers = m, BoardMembers = b });
         }, () => ["plan"], ct);
+
+    /// <summary>The form field the lock-out message points at: the editor's own row (or the first row).</summary>
+    private static string FirstRemovedManager(IReadOnlyList<Contact> posted, Access.SignedInUser editor)
+    {
+        for (var i = 0; i < posted.Count; i++)
+            if (Access.AccessRules.Matches(editor, posted[i])) return $"manager-{i}-email";
+        return "manager-0-email";
+    }
 
     private async Task<WorkbenchOutcome> ChangeAsync(string planId, string what, Func<Plan, object?> select, string? baseVersion, string by,
         Func<Plan, (IReadOnlyList<FieldError> Errors, Plan Next)> apply, Func<IReadOnlyList<string>> rows, CancellationToken ct, Func<Plan, object?>? after = null, bool adds = false, Func<string>? whatAfter = null, Func<Plan, string>? whatOf = null)
@@ -152,7 +167,7 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
     private static string ActionRow(int number) => $"action|{number:D5}";
     private static string RetiredRow(int number) => $"retired|{number:D5}";
 
-    private static List<Contact> CheckContacts(IReadOnlyList<Contact> contacts, string field, List<FieldError> errors, bool requireOne)
+    private static List<Contact> CheckContacts(IReadOnlyList<Contact> contacts, string field, List<FieldError> errors, bool requireOne, bool objectId = false)
     {
         var cleaned = new List<Contact>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -168,6 +183,8 @@ public sealed class PlanEditor(IPlanStore plans, IPlanAudit audit, IBounceRecord
             if (!PlanValidator.IsValidEmail(email)) { errors.Add(new($"{field}-{i}-email", $"Enter an email address like name@example.org for {field} {i + 1}")); ok = false; }
             else if (!seen.Add(email)) { errors.Add(new($"{field}-{i}-email", $"{email} is listed twice")); ok = false; }
             if (teams is { Length: > 100 }) { errors.Add(new($"{field}-{i}-teams", $"The Teams user id of {field} {i + 1} is too long")); ok = false; }
+            // Managers and board members are matched on it at sign-in, so it must be an Entra object id (a GUID).
+            else if (objectId && teams is not null && !Guid.TryParse(teams, out _)) { errors.Add(new($"{field}-{i}-teams", $"The Entra object id of {field} {i + 1} must look like 00000000-0000-0000-0000-000000000000")); ok = false; }
             if (ok) cleaned.Add(new Contact(name, email, teams));
         }
         if (requireOne && cleaned.Count == 0 && errors.Count == 0) errors.Add(new($"{field}-0-email", $"Enter at least one {field} with a name and email address"));

@@ -9,5 +9,6 @@ public static class PlanHistoryLinks
     public static string Action(ManagerLinks links, string planId, int number) => links.To($"manage/plans/{ManagerLinks.Seg(planId)}/actions/{number}");
     public static string Lead(ManagerLinks links, string planId, string leadId) => links.To($"manage/plans/{ManagerLinks.Seg(planId)}/leads/{ManagerLinks.Seg(leadId)}");
     public static string EditLead(ManagerLinks links, string planId, string leadId) => links.To($"manage/plans/{ManagerLinks.Seg(planId)}/leads/{ManagerLinks.Seg(leadId)}/edit");
+    public static string People(ManagerLinks links, string planId) => links.To($"manage/plans/{ManagerLinks.Seg(planId)}/people");
     public static string Contacts(ManagerLinks links, string planId) => links.To($"manage/plans/{ManagerLinks.Seg(planId)}/contacts.csv");
 }

@@ -15,6 +15,9 @@ public sealed record PlanToolsPart(
 {
     public sealed record LeadLink(string Name, string Href, string EditHref, int Contacts);
 
+    /// <summary>The managers and board members page, beside the history page (both are PlanHistoryLinks of the plan).</summary>
+    public string PeopleHref => HistoryHref[..HistoryHref.LastIndexOf('/')] + "/people";
+
     public static PlanToolsPart For(StoredPlan stored, DateOnly today, ManagerLinks links)
     {
         var plan = stored.Plan;

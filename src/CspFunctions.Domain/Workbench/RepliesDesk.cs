@@ -1,3 +1,5 @@
+using CspFunctions.Chasing;
+using CspFunctions.Messaging;
 using CspFunctions.Plans;
 using CspFunctions.Progress;
 using CspFunctions.Responses;
@@ -12,7 +14,8 @@ namespace CspFunctions.Workbench;
 /// Updates are written in one transaction before the decision is recorded, so a failure never records a decision
 /// whose updates are missing; if two managers decide at once both sets of updates stay in the history.
 /// </summary>
-public sealed class RepliesDesk(IPlanStore plans, IProgressStore progress, IWaitingReplies waiting, PlanEditor editor, TimeProvider clock)
+public sealed class RepliesDesk(IPlanStore plans, IProgressStore progress, IWaitingReplies waiting, PlanEditor editor, TimeProvider clock,
+    IReminderLog log, IMailSender mail, ReminderLinks links, IReplyAddressBook replyAddresses)
 {
     public const int MaxReasonLength = 500;
 
@@ -84,15 +87,64 @@ public sealed class RepliesDesk(IPlanStore plans, IProgressStore progress, IWait
         return await RecordAsync(reply, state, reply.Text, new(ReplyHandlingKind.Discarded, by, clock.GetUtcNow(), reason, []), ct);
     }
 
-    /// <summary>Leaves the text for the lead: their form shows unplaced replies from their lead, and it leaves the manager's list.</summary>
+    /// <summary>Hands the reply to the lead: its text waits on their form (their form shows unplaced replies from their lead),
+    /// each contact of the lead is e-mailed the text with their own form link, and it leaves the manager's list.
+    /// Each contact's mail is claimed in the round's reminder log first, under a key made from the reply, so a
+    /// double-click, two managers at once or a retry after a failure never mails anyone twice; a mail that failed is
+    /// sent on the next try and the reply keeps waiting until every contact is settled.</summary>
     public async Task<WorkbenchOutcome> ForwardAsync(string planId, string roundId, string key, string by, CancellationToken ct = default)
     {
-        var (problem, _, reply, lead) = await LoadAsync(planId, roundId, key, ct);
+        var (problem, stored, reply, lead) = await LoadAsync(planId, roundId, key, ct);
         if (problem is not null) return problem;
         if (reply!.IsNoChangeWithoutPrevious) return WorkbenchOutcome.Refused(new FieldError("forward", "The sender was already asked for a real update; record it when it comes, or discard this with a reason"));
         if (string.IsNullOrWhiteSpace(reply.Text)) return WorkbenchOutcome.Refused(new FieldError("forward", "The reply has no text to show on the lead's form"));
-        return await RecordAsync(reply, InboundState.Unassigned, reply.Text, new(ReplyHandlingKind.Forwarded, by, clock.GetUtcNow(), $"Shown on {lead!.Name}'s form", []), ct);
+        var contacts = lead!.Contacts.Where(c => Import.PlanValidator.IsValidEmail(c.Email)).ToList();
+        if (contacts.Count == 0) return WorkbenchOutcome.Refused(new FieldError("forward", $"{lead.Name} has no contact with a valid email address to forward it to; edit the lead first"));
+
+        var round = stored!.FindRound(roundId)!;
+        var leadKey = ForwardLogKey(lead.Id, reply.Key);
+        var claimant = Guid.NewGuid().ToString("N");
+        await replyAddresses.RegisterAsync(links.ReplyKey(round, lead.Id), planId, roundId, lead.Id, ct);
+        int sent = 0, held = 0;
+        var refused = new List<string>();
+        foreach (var contact in contacts)
+        {
+            var contactKey = ReminderLogKey.ForContact(leadKey, contact.Email);
+            switch (await log.ClaimAsync(planId, roundId, contactKey, claimant, ct))
+            {
+                case Chasing.ClaimOutcome.Done: continue;
+                case Chasing.ClaimOutcome.Refused: refused.Add(contact.Email); continue;
+                case Chasing.ClaimOutcome.HeldByAnother: held++; continue;
+            }
+            try
+            {
+                await mail.SendAsync(ForwardedReplyMail.Compose(stored.Plan, round, lead, reply, contact, by, links.FormUrl(round, lead.Id, contact), links.ReplyTo(round, lead.Id)), ct);
+                await log.MarkAsync(planId, roundId, contactKey, ReminderState.Sent, "forwarded reply by " + by, ct);
+                sent++;
+            }
+            catch (MessagingException ex)
+            {
+                await log.MarkAsync(planId, roundId, contactKey, ReminderState.Refused, ex.Message, ct);
+                refused.Add(contact.Email);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await log.MarkAsync(planId, roundId, contactKey, ReminderState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
+                return WorkbenchOutcome.Refused(new FieldError("forward", $"The mail to {contact.Email} could not be sent ({ex.Message}); the reply still waits. Try again: nobody already mailed is mailed twice"));
+            }
+        }
+        if (held > 0) return WorkbenchOutcome.Conflicted("Someone else is forwarding this reply right now; nothing more was sent.", reply);
+        if (refused.Count == contacts.Count) return WorkbenchOutcome.Refused(new FieldError("forward", $"The mail provider refused every address of {lead.Name} ({string.Join(", ", refused)}); fix the lead's contacts first"));
+        var note = $"Shown on {lead.Name}'s form and emailed to {string.Join(", ", contacts.Select(c => c.Email).Except(refused, StringComparer.OrdinalIgnoreCase))}"
+            + (refused.Count > 0 ? $" (refused: {string.Join(", ", refused)})" : "");
+        return await RecordAsync(reply, InboundState.Unassigned, reply.Text, new(ReplyHandlingKind.Forwarded, by, clock.GetUtcNow(), note, []), ct);
     }
+
+    /// <summary>The reminder-log key of a reply's forward to a lead ("{lead}|forward-{hash of the reply's key}|email"); each
+    /// contact's send is claimed under it with <see cref="ReminderLogKey.ForContact"/>. It is no chase stage, so the sweep
+    /// and the report's "chased on" never count it.</summary>
+    public static string ForwardLogKey(string leadId, string replyKey) =>
+        $"{leadId}|forward-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(replyKey)))[..16]}|{ReminderChannel.Email}";
 
     private async Task<WorkbenchOutcome> RecordAsync(WaitingReply reply, InboundState state, string? left, ReplyHandling handling, CancellationToken ct)
     {

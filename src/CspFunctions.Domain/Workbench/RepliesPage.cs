@@ -15,7 +15,7 @@ public sealed record RepliesPage(string Title, string PlanName, string? Done, IR
         ["placed"] = "The reply was placed on the action(s) and taken off the list.",
         ["accepted"] = "The sender was added as a contact and the reply applied.",
         ["discarded"] = "The reply was discarded; the reason is kept on the message.",
-        ["forwarded"] = "The reply now shows on the lead's own form.",
+        ["forwarded"] = "The reply now shows on the lead's own form, and the lead's contacts were emailed it with their own form link.",
     };
 
     public sealed record Item(string Id, string From, string Received, string Lead, string Round, string Kind, string KindColour, string Why, string? Text, string Href, string RawHref);

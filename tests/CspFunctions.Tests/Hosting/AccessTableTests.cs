@@ -214,6 +214,15 @@ public sealed partial class AccessTableTests(StorageFixture storage) : IDisposab
                 new($"include-{n}", "yes"), new($"status-{n}", "OnTrack"), new($"rag-{n}", "Green"), new($"text-{n}", "Given by phone."),
                 new($"base-{n}", (latest.TryGetValue(n, out var u) ? u.Version : 0).ToString())]));
         }
+        HttpRequestMessage EditPeople()
+        {
+            var people = CspFunctions.Workbench.PlanEditor.PeopleOf(Stored().Plan);
+            IEnumerable<KeyValuePair<string, string>> Rows(string field, IReadOnlyList<CspFunctions.Plans.Contact> list) =>
+                list.SelectMany((c, i) => new KeyValuePair<string, string>[] { new($"{field}-{i}-name", c.Name), new($"{field}-{i}-email", c.Email), new($"{field}-{i}-teams", c.TeamsUserId ?? "") })
+                    .Append(new($"{field}-count", list.Count.ToString()));
+            return Post($"/api/manage/plans/{Plan}/people", new FormUrlEncodedContent([
+                new("version", CspFunctions.Workbench.PlanEditor.VersionOf(people)), .. Rows("manager", people.Managers), .. Rows("board", people.BoardMembers)]));
+        }
         HttpRequestMessage EditLead()
         {
             var current = Stored().Plan.FindLead(lead.Id!)!;
@@ -254,6 +263,8 @@ public sealed partial class AccessTableTests(StorageFixture storage) : IDisposab
             ("SteerRound", manager, () => Post($"/api/manage/plans/{Plan}/rounds/{open.Id}/steer/extend", new FormUrlEncodedContent([
                 new("etag", Stored().RoundETags[open.Id]), new("due-date", DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd")), new("lead", "")]))),
             ("OpenRound", manager, () => Post($"/api/manage/plans/{Plan}/open-round", new FormUrlEncodedContent([new("round", "2018-19-Q2")]))),
+            ("EditPeopleForm", manager, () => Get($"/api/manage/plans/{Plan}/people")),
+            ("EditPeople", manager, EditPeople),
             ("EditLeadForm", manager, () => Get($"/api/manage/plans/{Plan}/leads/{lead.Id}/edit")),
             ("EditLead", manager, EditLead),
             ("MarkBounceFixed", manager, () => Post($"/api/manage/plans/{Plan}/leads/{lead.Id}/edit/bounce-fixed", new FormUrlEncodedContent([new("email", lead.Contacts![0].Email!)]))),

@@ -53,6 +53,18 @@ public sealed class TestHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Fires a timer function as Core Tools' admin API does (POST /admin/functions/{name} with the key).</summary>
+    public async Task FireTimerAsync(string name)
+    {
+        using var response = await KeyClient.PostAsync("/admin/functions/" + name, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        if (response.StatusCode != System.Net.HttpStatusCode.Accepted) throw new InvalidOperationException($"POST /admin/functions/{name}: HTTP {(int)response.StatusCode}");
+    }
+
+    /// <summary>The queue function <paramref name="name"/> takes every waiting message of its queue (the local host's queue
+    /// runner, on the host's own services), as the runtime would; returns how many it took.</summary>
+    public Task<int> DrainQueueAsync(string name) =>
+        ActivatorUtilities.CreateInstance<QueueRunner>(Services, FunctionCatalog.Load().Single(f => f.Name == name), Services.GetRequiredService<FunctionInvoker>()).DrainAsync();
+
     /// <summary>Signed in as the sample plan's manager.</summary>
     public Task<HttpClient> ManagerAsync(bool followRedirects = true) => SignInAsync(SampleManager, "CSP Manager", followRedirects: followRedirects);
 

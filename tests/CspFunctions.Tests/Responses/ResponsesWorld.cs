@@ -59,26 +59,30 @@ public sealed class ResponsesWorld : IAsyncDisposable
     public HttpClient KeyClient => Host.KeyClient;
     public DateOnly DueDate { get; private set; }
 
-    public static async Task<ResponsesWorld> StartAsync(StorageFixture storage, Action<IServiceCollection>? configure = null)
+    /// <param name="clock">The app's clock (a FakeTimeProvider to walk the cadence); the round is due ten days after its today.</param>
+    /// <param name="overrides">Settings, e.g. SendGrid pointed at a WireMock stub or the local outbox's folder.</param>
+    public static async Task<ResponsesWorld> StartAsync(StorageFixture storage, Action<IServiceCollection>? configure = null, TimeProvider? clock = null,
+        IDictionary<string, string?>? overrides = null)
     {
         var mail = new RecordingMailSender();
-        var host = await TestHost.StartAsync(storage, null, services =>
+        var host = await TestHost.StartAsync(storage, overrides, services =>
         {
             services.AddSingleton<IMailSender>(mail);
+            if (clock is not null) services.AddSingleton(clock);
             configure?.Invoke(services);
         });
         var world = new ResponsesWorld(host, mail, storage);
-        await world.SeedAsync();
+        await world.SeedAsync(clock ?? TimeProvider.System);
         return world;
     }
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(TimeProvider clock)
     {
         var document = Storage.LoadSample();
         document.Leads!.Single(l => l.Id == Police).Contacts!.Add(new ContactDocument { Name = "Sam Officer", Email = SecondPoliceEmail });
         document.Leads!.Single(l => l.Id == Housing).DeputyLeadId = "community-safety-operations";
         await Services.GetRequiredService<PlanImporter>().ImportAsync(document);
-        DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+        DueDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(10);
         FinancialQuarter.TryParseRoundId(RoundId, out var quarter);
         await Services.GetRequiredService<IPlanStore>().SaveRoundAsync(ReportingRound.For(PlanId, quarter, DueDate), null);
     }

@@ -163,4 +163,63 @@ public sealed class PlanEditingTests(StorageFixture storage)
         Assert.Contains("manager,,,\"'=HYPERLINK(\"\"http://evil\"\")\",manager@example.org,,", lines);
         Assert.DoesNotContain(lines, l => l.Contains(",=", StringComparison.Ordinal));
     }
+
+    private static Access.SignedInUser User(string email, string? objectId = null, bool admin = false) =>
+        new(Access.AccessRules.EntraProvider, objectId, email, [email], admin ? [Access.SignedInUser.AdminRole] : []);
+
+    [Fact]
+    public async Task Managers_and_board_members_are_checked_a_manager_cannot_lock_themselves_out_and_every_save_is_audited()
+    {
+        var (services, stored) = await StartAsync(storage);
+        await using var _ = services;
+        var editor = services.GetRequiredService<PlanEditor>();
+        var store = services.GetRequiredService<IPlanStore>();
+        const string me = "csp.manager@example.org";
+        var version = PlanEditor.VersionOf(PlanEditor.PeopleOf(stored.Plan));
+        var meRow = Assert.Single(stored.Plan.Managers);
+        Assert.Equal(me, meRow.Email);
+
+        // Bad rows: an address that is not one, a duplicate, an object id that is not a GUID. Nothing saved.
+        var bad = await editor.EditPeopleAsync(PlanId, version, [meRow, new Contact("Twin", "CSP.Manager@example.org")],
+            [new Contact("Bea", "bea@"), new Contact("Bo", "bo@example.org", "not-a-guid")], me, editor: User(me));
+        Assert.Equal(["manager-1-email", "board-0-email", "board-1-teams"], bad.Errors.Select(e => e.FieldId));
+
+        // The only manager takes themselves off (row left empty, as the form's "remove" sends it): refused, as is replacing
+        // themselves by someone new who has never signed in; an Admin may do it.
+        var alone = await editor.EditPeopleAsync(PlanId, version, [new Contact("", ""), new Contact("New Person", "new.person@example.org")], [], me, editor: User(me));
+        Assert.Equal("manager-0-email", Assert.Single(alone.Errors).FieldId);
+        Assert.Contains("last manager", alone.Errors[0].Message);
+        var none = await editor.EditPeopleAsync(PlanId, version, [new Contact("", "")], [], me, editor: User(me, admin: true));
+        Assert.Equal("manager-0-email", Assert.Single(none.Errors).FieldId);
+        Assert.Equal(stored.ETag, (await store.GetAsync(PlanId))!.ETag);
+
+        // A second manager and a board member (matched on their object id) are added.
+        var added = await editor.EditPeopleAsync(PlanId, version, [meRow, new Contact("Second Manager", "second@example.org")],
+            [new Contact("Bea Board", "bea@example.org", "33333333-3333-3333-3333-333333333333")], me, editor: User(me));
+        Assert.True(added.IsSaved, string.Join("; ", added.Errors.Select(e => e.Message)) + added.Conflict);
+        var plan = (await store.GetAsync(PlanId))!.Plan;
+        Assert.True(Access.AccessRules.IsManager(User("second@example.org"), plan));
+        Assert.True(Access.AccessRules.IsBoardMember(User("someone.else@example.org", "33333333-3333-3333-3333-333333333333"), plan));
+        Assert.False(Access.AccessRules.IsBoardMember(User("bea@example.org.evil"), plan));
+
+        // A form opened before that save is stale: a conflict with their lists, nothing saved.
+        var stale = await editor.EditPeopleAsync(PlanId, version, [meRow], [], me, editor: User(me));
+        Assert.NotNull(stale.Conflict);
+        Assert.Equal(2, Assert.IsType<PlanPeople>(stale.Theirs).Managers.Count);
+
+        // With another manager staying, the first may hand over and take themselves off.
+        var now = PlanEditor.VersionOf(PlanEditor.PeopleOf(plan));
+        var handover = await editor.EditPeopleAsync(PlanId, now, [new Contact("", ""), new Contact("Second Manager", "second@example.org")], [], me, editor: User(me));
+        Assert.True(handover.IsSaved, string.Join("; ", handover.Errors.Select(e => e.Message)));
+        plan = (await store.GetAsync(PlanId))!.Plan;
+        Assert.Equal(["second@example.org"], plan.Managers.Select(m => m.Email));
+        Assert.Empty(plan.BoardMembers);
+
+        var audit = (await services.GetRequiredService<IPlanAudit>().ListAsync(PlanId)).Where(c => c.What == "Managers and board members").ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, c => Assert.Equal(me, c.By));
+        var first = audit.Single(c => c.After!.Contains("bea@example.org"));
+        Assert.DoesNotContain("second@example.org", first.Before);
+        Assert.Contains("33333333-3333-3333-3333-333333333333", first.After);
+    }
 }

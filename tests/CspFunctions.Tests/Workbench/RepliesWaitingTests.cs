@@ -6,6 +6,7 @@ using CspFunctions.Tests.Infrastructure;
 using CspFunctions.Tests.Responses;
 using CspFunctions.Workbench;
 using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CspFunctions.Tests.Workbench;
 
@@ -178,5 +179,77 @@ public sealed class RepliesWaitingTests(StorageFixture storage)
         var recorded = (await world.Get<IWaitingReplies>().GetAsync(ResponsesWorld.PlanId, noChange.RoundId, noChange.Key))!;
         Assert.Equal(InboundState.Applied, recorded.State);
         Assert.Equal("Nothing further to add", (await world.LatestAsync("2020-21-Q1"))[5].Text);
+    }
+
+    /// <summary>(to, subject, text part, HTML part) of a mail SendGrid accepted.</summary>
+    private static (string To, string Subject, string Text, string Html) Parts(System.Text.Json.JsonElement mail)
+    {
+        var content = mail.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!);
+        var personalization = mail.GetProperty("personalizations")[0];
+        var subject = personalization.TryGetProperty("subject", out var s) ? s.GetString()! : mail.GetProperty("subject").GetString()!;
+        return (personalization.GetProperty("to")[0].GetProperty("email").GetString()!, subject, content["text/plain"], content["text/html"]);
+    }
+
+    /// <summary>The forwarded-reply mails SendGrid accepted (the inbound side also tells the manager about a held sender).</summary>
+    private static List<(string To, string Subject, string Text, string Html)> Forwarded(ProviderStubs stubs) => stubs.AcceptedMail
+        .Where(m => m.GetProperty("personalizations")[0].TryGetProperty("custom_args", out var args) && args.TryGetProperty("stage", out var stage) && stage.GetString() == "forwarded-reply")
+        .Select(Parts).ToList();
+
+    [Fact]
+    public async Task Forwarding_emails_each_contact_of_the_lead_once_through_SendGrid_with_their_own_link_the_text_quoted_and_no_restricted_text()
+    {
+        using var stubs = new ProviderStubs();
+        await using var world = await ResponsesWorld.StartAsync(storage,
+            services => services.AddSingleton<CspFunctions.Messaging.IMailSender, CspFunctions.Messaging.SendGridMailSender>(),
+            overrides: new Dictionary<string, string?> { ["Csp:SendGrid:ApiKey"] = "SG.test", ["Csp:SendGrid:Host"] = stubs.Url });
+        var plan = (await world.Get<IPlanStore>().GetAsync(ResponsesWorld.PlanId))!.Plan;
+        var secret = plan.Actions.Single(a => a.Number == 24);
+        Assert.True((await world.Get<PlanEditor>().EditActionAsync(ResponsesWorld.PlanId, 24, PlanEditor.VersionOf(secret), secret with { Restricted = true }, Manager)).IsSaved);
+        await DeliverAsync(world, ResponsesWorld.Police, "stranger@example.org", "The new knife arch is in use.\nSchools programme: started in May.");
+        var reply = Assert.Single(await WaitingAsync(world));
+        var desk = world.Get<RepliesDesk>();
+
+        // The second contact's mail fails (SendGrid 500, through its retries): the first is sent, the reply keeps waiting.
+        stubs.SendGridFaultFor = (to, n) => to == ResponsesWorld.SecondPoliceEmail && n <= 4 ? (500, null) : null;
+        var failed = await desk.ForwardAsync(ResponsesWorld.PlanId, reply.RoundId, reply.Key, Manager);
+        Assert.Equal("forward", Assert.Single(failed.Errors).FieldId);
+        Assert.Single(await WaitingAsync(world));
+        Assert.Equal([ResponsesWorld.PoliceEmail], Forwarded(stubs).Select(m => m.To));
+
+        // Tried again (and double-clicked): the first contact is not mailed again, the second is mailed once.
+        var again = await Task.WhenAll(
+            desk.ForwardAsync(ResponsesWorld.PlanId, reply.RoundId, reply.Key, Manager),
+            desk.ForwardAsync(ResponsesWorld.PlanId, reply.RoundId, reply.Key, Manager));
+        Assert.Single(again, o => o.IsSaved);
+        Assert.Empty(await WaitingAsync(world));
+        Assert.True((await desk.ForwardAsync(ResponsesWorld.PlanId, reply.RoundId, reply.Key, Manager)).Conflict is not null);
+        var mails = Forwarded(stubs);
+        Assert.Equal([ResponsesWorld.PoliceEmail, ResponsesWorld.SecondPoliceEmail], mails.Select(m => m.To));
+
+        var tokens = new List<string>();
+        foreach (var (to, subject, text, html) in mails)
+        {
+            Assert.Equal("A reply about Bedfordshire Police's 2019-20 quarter 1 update needs you", subject);
+            Assert.True(text.Replace("\r\n", "\n").Contains("> The new knife arch is in use.\n> Schools programme: started in May.", StringComparison.Ordinal), text);
+            Assert.Contains("From stranger@example.org", text);
+            Assert.Contains("The new knife arch is in use.", html);
+            Assert.Contains("<blockquote", html);
+            foreach (var part in new[] { text, html })
+            {
+                Assert.DoesNotContain(secret.Text[..40], part);
+                Assert.Contains(plan.Actions.Single(a => a.Number == 9).Text[..40], part);
+            }
+            Assert.Contains("restricted", text);
+            var link = System.Text.RegularExpressions.Regex.Match(text, @"http://localhost:7071/api/respond/(\S+)");
+            Assert.True(link.Success, text);
+            tokens.Add(link.Groups[1].Value);
+            // Each contact's own link: it opens the form as them, with the forwarded text waiting on it.
+            var form = await world.Get<ResponseDesk>().OpenAsync(link.Groups[1].Value);
+            Assert.Equal(to, form.Context!.Contact.Email, ignoreCase: true);
+            Assert.Contains(form.Context.Unplaced, m => m.UnassignedText!.Contains("knife arch"));
+        }
+        Assert.Equal(2, tokens.Distinct().Count());
+        var recorded = (await world.Get<IWaitingReplies>().GetAsync(ResponsesWorld.PlanId, reply.RoundId, reply.Key))!;
+        Assert.Contains(ResponsesWorld.SecondPoliceEmail, Assert.Single(recorded.Handled).Note);
     }
 }

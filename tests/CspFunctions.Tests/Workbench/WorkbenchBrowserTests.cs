@@ -7,6 +7,7 @@ using CspFunctions.Tests.Responses;
 using CspFunctions.Workbench;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CspFunctions.Tests.Workbench;
 
@@ -208,5 +209,179 @@ public sealed class WorkbenchBrowserTests(BrowserFixture browser, StorageFixture
         Assert.Equal("Bedfordshire Police (North)", lead.Name);
         Assert.Contains(lead.Contacts, c => c.Email == "new.officer@example.org");
         Assert.Equal(2, (await world.Get<IPlanAudit>().ListAsync(Plan)).Count(c => c.What == $"Lead {ResponsesWorld.Police}"));
+    }
+
+    private const string BoardMember = "bea.board@example.org";
+
+    [BrowserFact]
+    public async Task Managers_and_board_members_are_edited_in_place_and_access_follows_at_once()
+    {
+        await using var world = await ResponsesWorld.StartAsync(storage);
+        await world.Get<CspFunctions.Reporting.ISnapshotStore>().SaveAsync(Plan, ResponsesWorld.LastRoundId, CspFunctions.Reporting.ReportPublisher.HtmlFile,
+            System.Text.Encoding.UTF8.GetBytes("<!doctype html><title>Published report</title><p>The board's report</p>"), "text/html", replace: false);
+        var reportPath = $"api/reports/{Plan}/{ResponsesWorld.LastRoundId}/report.html";
+        var page = await SignInAsync(world, $"api/manage/plans/{Plan}");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Managers and board members") }).ClickAsync();
+        Assert.Equal("Managers and board members - CSP business plan", await page.TitleAsync());
+        Assert.Equal(ResponsesWorld.ManagerEmail, await page.InputValueAsync("#manager-0-email"));
+        await AxeAsync(page, "the people page");
+
+        // The only manager takes themselves off, and a board member's address is mistyped: refused, what was entered kept.
+        await page.CheckAsync("#manager-0-remove");
+        await page.FillAsync("#board-0-name", "Bea Board");
+        await page.FillAsync("#board-0-email", "bea.board@");
+        await page.ClickAsync("button:text('Save the managers and board members')");
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error: "));
+        Assert.Contains("like name@example.org", await page.InnerTextAsync("#board-0-email-error"));
+        Assert.Equal("bea.board@", await page.InputValueAsync("#board-0-email"));
+        await AxeAsync(page, "a bad address");
+        await page.FillAsync("#board-0-email", BoardMember);
+        await page.ClickAsync("button:text('Save the managers and board members')");
+        await Assertions.Expect(page.Locator("#manager-0-email-error")).ToContainTextAsync("at least one manager");
+        // Nor may they hand over to someone who has never signed in.
+        await page.FillAsync("#manager-1-name", "New Person");
+        await page.FillAsync("#manager-1-email", "new.person@example.org");
+        await page.ClickAsync("button:text('Save the managers and board members')");
+        await Assertions.Expect(page.Locator("#manager-0-email-error")).ToContainTextAsync("last manager");
+        await AxeAsync(page, "the lock-out refused");
+        Assert.Equal([ResponsesWorld.ManagerEmail], (await world.Get<IPlanStore>().GetAsync(Plan))!.Plan.Managers.Select(m => m.Email));
+
+        // Kept as manager; a second manager and the board member added.
+        await page.UncheckAsync("#manager-0-remove");
+        await page.FillAsync("#manager-1-name", "Second Manager");
+        await page.FillAsync("#manager-1-email", SecondManager);
+        await page.ClickAsync("button:text('Save the managers and board members')");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("were saved");
+        await AxeAsync(page, "saved");
+        var plan = (await world.Get<IPlanStore>().GetAsync(Plan))!.Plan;
+        Assert.Equal([ResponsesWorld.ManagerEmail, SecondManager], plan.Managers.Select(m => m.Email));
+        Assert.Equal([BoardMember], plan.BoardMembers.Select(m => m.Email));
+
+        // The board member signs in (the local sign-in page lists them now) and reads the published report.
+        var board = await SignInAsync(world, reportPath, BoardMember);
+        Assert.Contains("The board's report", await board.InnerTextAsync("body"));
+        var boardOnManagerPage = await board.GotoAsync(world.Host.BaseAddress + $"api/manage/plans/{Plan}");
+        Assert.Equal(403, boardOnManagerPage!.Status);
+        // The second manager can open the plan's pages.
+        var second = await SignInAsync(world, $"api/manage/plans/{Plan}/people", SecondManager);
+        Assert.Equal(BoardMember, await second.InputValueAsync("#board-0-email"));
+
+        // The board member is removed: their next request is refused.
+        await page.CheckAsync("#board-0-remove");
+        await page.ClickAsync("button:text('Save the managers and board members')");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("were saved");
+        var refused = await board.GotoAsync(world.Host.BaseAddress + reportPath);
+        Assert.Equal(403, refused!.Status);
+
+        // The second manager's page is stale now: their save is a conflict that shows the current lists.
+        await second.FillAsync("#board-1-name", "Late Addition");
+        await second.FillAsync("#board-1-email", "late@example.org");
+        await second.ClickAsync("button:text('Save the managers and board members')");
+        await Assertions.Expect(second.Locator("#theirs")).ToContainTextAsync(SecondManager);
+        Assert.Equal("late@example.org", await second.InputValueAsync("#board-1-email"));
+        await AxeAsync(second, "the conflict");
+        Assert.Empty((await world.Get<IPlanStore>().GetAsync(Plan))!.Plan.BoardMembers);
+
+        // Both saves are on the plan's history page, with the lists before and after.
+        await page.GotoAsync(world.Host.BaseAddress + $"api/manage/plans/{Plan}/history");
+        var history = await page.InnerTextAsync("main");
+        Assert.Contains("Managers and board members", history);
+        Assert.Contains(BoardMember, history);
+        Assert.Equal(2, (await world.Get<IPlanAudit>().ListAsync(Plan)).Count(c => c.What == "Managers and board members"));
+        await AxeAsync(page, "the history");
+    }
+
+    [BrowserFact]
+    public async Task A_reply_forwarded_to_the_lead_arrives_in_the_local_outbox_with_their_link_and_the_text_quoted()
+    {
+        var outbox = Directory.CreateTempSubdirectory("csp-forward-outbox-").FullName;
+        await using var world = await ResponsesWorld.StartAsync(storage,
+            services => services.AddSingleton<CspFunctions.Messaging.IMailSender>(sp => sp.GetRequiredService<CspFunctions.Messaging.LocalOutbox>()),
+            overrides: new Dictionary<string, string?> { ["Csp:Outbox:Path"] = outbox });
+        await RepliesWaitingTests.DeliverAsync(world, ResponsesWorld.Police, ResponsesWorld.PoliceEmail, "Not numbered: the knife arch is in use at the station.");
+        var page = await SignInAsync(world, $"api/manage/plans/{Plan}/replies");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Deal with this reply") }).ClickAsync();
+        await page.ClickAsync("#forward");
+        await Assertions.Expect(page.Locator("#none-waiting")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("emailed");
+        await AxeAsync(page, "forwarded");
+
+        await page.GotoAsync(world.Host.BaseAddress + "outbox?recipient=" + Uri.EscapeDataString(ResponsesWorld.SecondPoliceEmail));
+        var links = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^A reply about Bedfordshire Police") });
+        await Assertions.Expect(links).ToHaveCountAsync(1);
+        await links.ClickAsync();
+        var text = await page.InnerTextAsync("pre.csp-plain-text");
+        Assert.Contains("> Not numbered: the knife arch is in use at the station.", text);
+        Assert.Matches(new Regex(@"http://localhost:7071/api/respond/\S+"), text);
+        Assert.Equal(2, Directory.GetFiles(outbox, "*.eml", SearchOption.AllDirectories).Count(f => File.ReadAllText(f).Contains("Subject: A reply about")));
+    }
+
+    [BrowserFact]
+    public async Task A_due_date_moved_for_one_lead_moves_its_chasing_on_the_fake_clock_and_nothing_is_sent_twice()
+    {
+        static DateTimeOffset Morning(DateOnly day)
+        {
+            var local = day.ToDateTime(new TimeOnly(9, 0));
+            return new DateTimeOffset(local, CspFunctions.Chasing.LondonClock.Zone.GetUtcOffset(local));
+        }
+        var start = CspFunctions.Chasing.LondonClock.DateOf(DateTimeOffset.UtcNow);
+        while (!CspFunctions.Calendar.UkWorkingDays.IsWorkingDay(start)) start = start.AddDays(1);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Morning(start));
+        await using var world = await ResponsesWorld.StartAsync(storage, clock: clock);
+        var stored = (await world.Get<IPlanStore>().GetAsync(Plan))!;
+        var answering = stored.Plan.Leads.First(l => l.Id is not (ResponsesWorld.Police or ResponsesWorld.Housing) && stored.Plan.ActionsLedBy(l.Id).Any() && l.Contacts.Count > 0);
+        var policy = CspFunctions.Chasing.ChasingPolicy.Default;
+        static DateOnly OnOrAfter(DateOnly d) => CspFunctions.Calendar.UkWorkingDays.IsWorkingDay(d) ? d : CspFunctions.Calendar.UkWorkingDays.Add(d, 1);
+        DateOnly Add(DateOnly d, int n) => CspFunctions.Calendar.UkWorkingDays.Add(d, n);
+        var policeDue = OnOrAfter(world.DueDate);
+        var reminderDay = Add(policeDue, -policy.ReminderWorkingDaysBeforeDue);
+        var housingDue = world.DueDate.AddDays(14);
+        var end = Add(OnOrAfter(housingDue), policy.OverdueChaserEveryWorkingDays);
+        Assert.True(reminderDay > start);
+
+        var page = await SignInAsync(world, $"api/manage/plans/{Plan}/rounds/{ResponsesWorld.RoundId}");
+        var sent = new List<(DateOnly Day, string To, string Lead, string Stage)>();
+        for (var day = start; day <= end; day = day.AddDays(1))
+        {
+            if (!CspFunctions.Calendar.UkWorkingDays.IsWorkingDay(day)) continue;
+            clock.SetUtcNow(Morning(day));
+            if (day == Add(start, 1))
+            {
+                // The answering lead answers after the opening request: chasing it stops.
+                var outcome = await world.Get<UpdateRecorder>().RecordAsync(Plan, ResponsesWorld.RoundId, answering.Id,
+                    stored.Plan.ActionsLedBy(answering.Id).Select(a => new ReplyPlacement(a.Number, "On track.", ProgressStatus.OnTrack, Rag.Green, 0)).ToList(),
+                    answering.Contacts[0].Name, day, "phone", ResponsesWorld.ManagerEmail);
+                Assert.True(outcome.IsSaved, string.Join("; ", outcome.Errors.Select(e => e.Message)));
+            }
+            if (day == Add(reminderDay, 1))
+            {
+                // After both leads had their reminder, Housing's due date moves on the round page.
+                await page.GotoAsync(world.Host.BaseAddress + $"api/manage/plans/{Plan}/rounds/{ResponsesWorld.RoundId}");
+                await page.FillAsync("#due-date", housingDue.ToString("yyyy-MM-dd"));
+                await page.SelectOptionAsync("#lead", ResponsesWorld.Housing);
+                await page.ClickAsync("button:text('Move the due date')");
+                await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("due date was moved");
+                await AxeAsync(page, "moved on the fake clock");
+            }
+            var before = world.Mail.Sent.Count;
+            await world.Host.FireTimerAsync("ChaseSweep");
+            await world.Host.DrainQueueAsync("SendReminder");
+            sent.AddRange(world.Mail.Sent.Skip(before).Where(m => m.CustomArgs.GetValueOrDefault("round") == ResponsesWorld.RoundId)
+                .Select(m => (day, m.To.Email, m.CustomArgs["lead"], m.CustomArgs["stage"])));
+        }
+
+        List<(DateOnly, string)> To(string lead, string email) => sent.Where(s => s.Lead == lead && s.To.Equals(email, StringComparison.OrdinalIgnoreCase)).Select(s => (s.Day, s.Stage)).ToList();
+        // Police keeps the round's dates through to escalation.
+        Assert.Equal(new List<(DateOnly, string)>
+            {
+                (start, "opening"), (reminderDay, "reminder"), (policeDue, "due"), (Add(policeDue, 3), "overdue-1"), (Add(policeDue, 6), "overdue-2"), (Add(policeDue, 9), "escalation"),
+            }.Where(s => s.Item1 <= end).ToList(),
+            To(ResponsesWorld.Police, ResponsesWorld.PoliceEmail));
+        // Housing follows its new date; its opening and reminder, sent before the move, are not sent again.
+        Assert.Equal([(start, "opening"), (reminderDay, "reminder"), (OnOrAfter(housingDue), "due"), (end, "overdue-1")], To(ResponsesWorld.Housing, ResponsesWorld.HousingEmail));
+        // The lead that answered got the opening request only.
+        Assert.Equal([(start, "opening")], To(answering.Id, answering.Contacts[0].Email));
+        Assert.DoesNotContain(sent, s => s.Lead == answering.Id && s.Stage != "opening");
+        Assert.Equal(sent.Count, sent.Distinct().Count());
     }
 }
