@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using CspFunctions.Reporting;
+using CspFunctions.Responses;
+using CspFunctions.Templating;
+
+namespace CspFunctions.Bench;
+
+/// <summary>The response form (a lead with 12 actions) and the manager's round page (35 actions) rendered through the real
+/// templates and layout, each against <see cref="HandWrittenPages"/> writing the same bytes. Both sides start from the same
+/// inputs and build the same view model (as the functions do), so the ratio is the templates' cost. Target: at most 1.5x.
+/// dotnet run -c Release --project bench/CspFunctions.Bench -- --filter '*PageRender*'</summary>
+[SimpleJob(warmupCount: 5, iterationCount: 20)]
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class PageRenderBenchmarks
+{
+    public const string Token = "eyJwIjoicmVzcG9uZCIsInBsIjoiYmVuY2gtZm9ybSJ9.c2lnbmF0dXJlLW9mLXRoZS1saW5r";
+
+    private ResponseContext _form = null!;
+    private PageLayout _formLayout = null!;
+    private PageRenderData.RoundInputs _round = null!;
+    private PageLayout _roundLayout = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_form, _formLayout) = PageRenderData.ResponseForm();
+        (_round, _roundLayout) = PageRenderData.RoundPage();
+        if (FirstDifference(TemplateForm(), HandForm()) is { } f) throw new InvalidOperationException("The hand-written response form differs from the template's: " + f);
+        if (FirstDifference(TemplateRound(), HandRound()) is { } r) throw new InvalidOperationException("The hand-written round page differs from the template's: " + r);
+    }
+
+    private ResponseFormPage FormPage() => ResponseFormPage.For(_form, Token, null, []);
+    private ManageRoundPage RoundModel() => ManageRoundPage.For(_round.Plan, _round.Round, _round.Report, _round.Status, null, null, new ManagerLinks(), DateTimeOffset.UnixEpoch);
+
+    public string TemplateForm() => PageRenderer.Render(ResponseFormPage.Template, FormPage(), _formLayout);
+    public string HandForm() => HandWrittenPages.ResponseForm(FormPage(), _formLayout);
+    public string TemplateRound() => PageRenderer.Render(ManageRoundPage.Template, RoundModel(), _roundLayout);
+    public string HandRound() => HandWrittenPages.Round(RoundModel(), _roundLayout);
+
+    /// <summary>Null when both wrote the same bytes; otherwise where they part, with some context.</summary>
+    public static string? FirstDifference(string template, string hand)
+    {
+        if (string.Equals(template, hand, StringComparison.Ordinal)) return null;
+        var i = 0;
+        while (i < template.Length && i < hand.Length && template[i] == hand[i]) i++;
+        string Around(string s) => s.Substring(Math.Max(0, i - 60), Math.Min(s.Length, i + 60) - Math.Max(0, i - 60));
+        return $"at char {i} of {template.Length} (template) / {hand.Length} (hand):\n--- template\n{Around(template)}\n--- hand\n{Around(hand)}";
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("form")]
+    public int ResponseFormStringBuilder() => HandForm().Length;
+
+    [Benchmark, BenchmarkCategory("form")]
+    public int ResponseFormTemplate() => TemplateForm().Length;
+
+    [Benchmark(Baseline = true), BenchmarkCategory("round")]
+    public int RoundPageStringBuilder() => HandRound().Length;
+
+    [Benchmark, BenchmarkCategory("round")]
+    public int RoundPageTemplate() => TemplateRound().Length;
+}
