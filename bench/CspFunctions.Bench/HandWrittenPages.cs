@@ -4,6 +4,7 @@ using System.Text;
 using CspFunctions.Reporting;
 using CspFunctions.Responses;
 using CspFunctions.Templating;
+using CspFunctions.Workbench;
 
 namespace CspFunctions.Bench;
 
@@ -21,7 +22,7 @@ public static class HandWrittenPages
 
     public static string Round(ManageRoundPage page, PageLayout layout)
     {
-        var sb = new StringBuilder(32 * 1024);
+        var sb = new StringBuilder(64 * 1024);
         Layout(sb, layout, page, static (b, p) => RoundBody(b, p));
         return sb.ToString();
     }
@@ -153,6 +154,7 @@ public static class HandWrittenPages
 
     private static void RoundBody(StringBuilder sb, ManageRoundPage page)
     {
+        if (page.HasErrors) throw new NotSupportedException("The benchmark's round page has no errors; the hand-written page does not write the error summaries.");
         if (page.Done is { } done)
             sb.Append("<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"status\" aria-labelledby=\"done-title\" data-module=\"govuk-notification-banner\">\n<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" id=\"done-title\">Done</h2></div>\n<div class=\"govuk-notification-banner__content\"><p class=\"govuk-notification-banner__heading\">")
               .Append(E(done)).Append("</p></div>\n</div>\n");
@@ -175,7 +177,10 @@ public static class HandWrittenPages
             else Lines(sb, l.Bounces);
             sb.Append("</td></tr>\n");
         }
-        sb.Append("</tbody>\n</table>\n<h2 class=\"govuk-heading-m\">Generate and check the report</h2>\n<form method=\"get\" action=\"").Append(E(page.ReportAction)).Append("\" novalidate>\n")
+        sb.Append("</tbody>\n</table>\n");
+        if (page.Steer is { } steer) Steer(sb, steer);
+        if (page.Filter is { } filter) Filter(sb, filter);
+        sb.Append("<h2 class=\"govuk-heading-m\">Generate and check the report</h2>\n<form method=\"get\" action=\"").Append(E(page.ReportAction)).Append("\" novalidate>\n")
           .Append("<div class=\"govuk-form-group\">\n<label class=\"govuk-label\" for=\"audience\">Version</label>\n<select class=\"govuk-select\" id=\"audience\" name=\"audience\"><option value=\"manager\">Manager's version (restricted actions marked)</option><option value=\"board\">Board version</option></select>\n</div>\n")
           .Append("<div class=\"govuk-form-group\">\n<label class=\"govuk-label\" for=\"format\">Format</label>\n<select class=\"govuk-select\" id=\"format\" name=\"format\"><option value=\"html\">Web page (preview)</option><option value=\"docx\">Word</option><option value=\"csv\">CSV</option><option value=\"md\">Markdown</option></select>\n</div>\n")
           .Append("<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Generate</button>\n</form>\n");
@@ -185,6 +190,73 @@ public static class HandWrittenPages
         else if (page.Published is not null)
             throw new NotSupportedException("The benchmark's round is not published; the hand-written page writes the open round only.");
     }
+
+    private static void Steer(StringBuilder sb, RoundSteerPart steer)
+    {
+        sb.Append("<h2 class=\"govuk-heading-m\" id=\"steer\">Steer the round</h2>\n<form method=\"post\" action=\"").Append(E(steer.ExtendAction)).Append("\" novalidate>\n<input type=\"hidden\" name=\"etag\" value=\"").Append(E(steer.ETag)).Append("\">\n")
+          .Append("<div class=\"govuk-form-group").Append(steer.DueError is null ? "" : " govuk-form-group--error").Append("\">\n<label class=\"govuk-label\" for=\"due-date\">New due date</label>\n<div id=\"due-date-hint\" class=\"govuk-hint\">Reminders follow the new date; a reminder already sent is not sent again.</div>\n");
+        if (steer.DueError is { } due) ErrorMessage(sb, "due-date-error", due);
+        sb.Append("<input class=\"govuk-input govuk-input--width-10").Append(steer.DueError is null ? "" : " govuk-input--error").Append("\" type=\"date\" id=\"due-date\" name=\"due-date\" value=\"").Append(E(steer.DueValue))
+          .Append("\" aria-describedby=\"due-date-hint").Append(steer.DueError is null ? "" : " due-date-error").Append("\">\n</div>\n<div class=\"govuk-form-group").Append(steer.LeadError is null ? "" : " govuk-form-group--error")
+          .Append("\">\n<label class=\"govuk-label\" for=\"lead\">For</label>\n");
+        if (steer.LeadError is { } lead) ErrorMessage(sb, "lead-error", lead);
+        sb.Append("<select class=\"govuk-select\" id=\"lead\" name=\"lead\"").Append(steer.LeadError is null ? "" : " aria-describedby=\"lead-error\"").Append(">\n");
+        foreach (var o in steer.LeadChoices) Option(sb, o).Append('\n');
+        sb.Append("</select>\n</div>\n<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Move the due date</button>\n</form>\n<div id=\"state\">\n");
+        if (steer.StateError is { } state) sb.Append("<p class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> ").Append(E(state)).Append("</p>\n");
+        if (steer.CloseAction is { } close)
+            sb.Append("<form method=\"post\" action=\"").Append(E(close)).Append("\" novalidate>\n<input type=\"hidden\" name=\"etag\" value=\"").Append(E(steer.ETag))
+              .Append("\">\n<button type=\"submit\" class=\"govuk-button govuk-button--warning\" data-module=\"govuk-button\">Close the round</button>\n</form>\n");
+        if (steer.ReopenAction is { } reopen)
+            sb.Append("<form method=\"post\" action=\"").Append(E(reopen)).Append("\" novalidate>\n<input type=\"hidden\" name=\"etag\" value=\"").Append(E(steer.ETag))
+              .Append("\">\n<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Re-open the round</button>\n</form>\n");
+        sb.Append("</div>\n<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption govuk-table__caption--s\">Each lead</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">Lead</th><th scope=\"col\" class=\"govuk-table__header\">Due</th><th scope=\"col\" class=\"govuk-table__header\">On their behalf</th><th scope=\"col\" class=\"govuk-table__header\">Chase</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+        foreach (var l in steer.Leads)
+        {
+            sb.Append("<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"").Append(E(l.Href)).Append("\">").Append(E(l.Name)).Append("</a></th><td class=\"govuk-table__cell\">").Append(E(l.Due))
+              .Append(l.OwnDue ? " <strong class=\"govuk-tag govuk-tag--blue\">Extended</strong>" : "").Append("</td>\n<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"").Append(E(l.RecordHref))
+              .Append("\">Record an update<span class=\"govuk-visually-hidden\"> for ").Append(E(l.Name)).Append("</span></a></td>\n<td class=\"govuk-table__cell\">");
+            if (l.ChaseAction is { } chase)
+                sb.Append("<form method=\"post\" action=\"").Append(E(chase)).Append("\" novalidate><input type=\"hidden\" name=\"lead\" value=\"").Append(E(l.Id))
+                  .Append("\"><button type=\"submit\" class=\"govuk-button govuk-button--secondary govuk-!-margin-bottom-0\" data-module=\"govuk-button\">Chase now<span class=\"govuk-visually-hidden\"> ").Append(E(l.Name)).Append("</span></button></form>");
+            else sb.Append("Not while the round is closed");
+            sb.Append("</td></tr>\n");
+        }
+        sb.Append("</tbody>\n</table>\n");
+    }
+
+    private static void Filter(StringBuilder sb, RoundFilterPart filter)
+    {
+        sb.Append("<h2 class=\"govuk-heading-m\" id=\"actions\">Actions</h2>\n<form method=\"get\" action=\"").Append(E(filter.Action)).Append("\" novalidate>\n<div class=\"govuk-grid-row\">\n");
+        FilterSelect(sb, "filter-status", "Status", "status", filter.Statuses);
+        FilterSelect(sb, "filter-rag", "RAG", "rag", filter.Rags);
+        FilterSelect(sb, "filter-answered", "Answered", "answered", filter.Answered);
+        FilterSelect(sb, "filter-lead", "Lead", "lead", filter.Leads);
+        sb.Append("</div>\n<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">Filter</button>\n</form>\n<table class=\"govuk-table\" id=\"action-rows\">\n<caption class=\"govuk-table__caption govuk-table__caption--s\">")
+          .Append(filter.Rows.Count.ToString(CultureInfo.InvariantCulture)).Append(" of ").Append(filter.Total.ToString(CultureInfo.InvariantCulture)).Append(" actions</caption>\n")
+          .Append("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\"><th scope=\"col\" class=\"govuk-table__header\">No.</th><th scope=\"col\" class=\"govuk-table__header\">Action</th><th scope=\"col\" class=\"govuk-table__header\">Lead</th><th scope=\"col\" class=\"govuk-table__header\">Status</th><th scope=\"col\" class=\"govuk-table__header\">RAG</th><th scope=\"col\" class=\"govuk-table__header\">Last quarter</th><th scope=\"col\" class=\"govuk-table__header\">Given by</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+        foreach (var r in filter.Rows)
+        {
+            var number = r.Number.ToString(CultureInfo.InvariantCulture);
+            sb.Append("<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"").Append(E(r.Href)).Append("\">").Append(number)
+              .Append("<span class=\"govuk-visually-hidden\">: history of action ").Append(number).Append("</span></a></th><td class=\"govuk-table__cell\">").Append(E(r.Text)).Append("</td><td class=\"govuk-table__cell\">").Append(E(r.Leads))
+              .Append("</td><td class=\"govuk-table__cell\">").Append(r.Status is { } status ? E(status) : "Not answered").Append("</td><td class=\"govuk-table__cell\">");
+            if (r.Rag is { } rag) sb.Append("<strong class=\"govuk-tag govuk-tag--").Append(E(r.RagColour)).Append("\">").Append(E(rag)).Append("</strong>");
+            sb.Append("</td><td class=\"govuk-table__cell\">").Append(r.LastQuarterRag is { } last ? E(last) : "None").Append("</td><td class=\"govuk-table__cell\">").Append(r.GivenBy is { } by ? E(by) : "").Append("</td></tr>\n");
+        }
+        sb.Append("</tbody>\n</table>\n");
+    }
+
+    private static void FilterSelect(StringBuilder sb, string id, string label, string name, IReadOnlyList<Choice> options)
+    {
+        sb.Append("<div class=\"govuk-grid-column-one-quarter\"><div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"").Append(id).Append("\">").Append(label).Append("</label><select class=\"govuk-select\" id=\"")
+          .Append(id).Append("\" name=\"").Append(name).Append("\">");
+        foreach (var o in options) Option(sb, o);
+        sb.Append("</select></div></div>\n");
+    }
+
+    private static StringBuilder Option(StringBuilder sb, Choice o) =>
+        sb.Append("<option value=\"").Append(E(o.Value)).Append('"').Append(o.Selected ? " selected" : "").Append('>').Append(E(o.Text)).Append("</option>");
 
     private static void Lines(StringBuilder sb, IReadOnlyList<string> lines)
     {

@@ -4,12 +4,13 @@ using CspFunctions.Progress;
 using CspFunctions.Reporting;
 using CspFunctions.Responses;
 using CspFunctions.Templating;
+using CspFunctions.Workbench;
 
 namespace CspFunctions.Bench;
 
 /// <summary>The two pages the issue names, as their functions build them: the response form for a lead with 12 actions
 /// (last quarter's update on each, half already saved this quarter) and the manager's round page for a 35-action plan with
-/// 10 leads (reminders sent, two bounces). The layouts are the ones RespondFunction and ManageRoundFunction use.</summary>
+/// 10 leads (reminders sent, two bounces), open, so with its steering forms and the unfiltered action list. The layouts are the ones RespondFunction and ManageRoundFunction use.</summary>
 public static class PageRenderData
 {
     public const string Nonce = "q2JkQm9vZ2xlc3NOb25jZQ==";
@@ -37,7 +38,9 @@ public static class PageRenderData
         return (context, layout);
     }
 
-    public sealed record RoundInputs(Plan Plan, ReportingRound Round, PlanReport Report, IReadOnlyList<LeadStatus> Status);
+    /// <summary>What ManageRoundFunction reads for the page (RoundOverview): the plan as stored, this and last quarter's
+    /// updates, the chasing log and the contacts' problems.</summary>
+    public sealed record RoundInputs(RoundView View, PlanReport Report, IReadOnlyList<LeadStatus> Status);
 
     public static (RoundInputs Inputs, PageLayout Layout) RoundPage(int actions = 35, int leads = 10)
     {
@@ -51,10 +54,13 @@ public static class PageRenderData
             $"Progress on {a.Number} is steady.", "Lead", null, At, UpdateChannel.Form)).ToList();
         var chases = people.SelectMany((l, i) => Enumerable.Range(0, 1 + i % 3).Select(k => new ChaseRecord(l.Id, $"stage-{k}", "email", At.AddDays(-14 + 7 * k)))).ToList();
         var issues = new List<ContactIssue> { new("c3@example.org", "bounce", At.AddDays(-3)), new("c7@example.org", "spam report", At.AddDays(-1)) };
-        var report = ReportBuilder.Build(new ReportInputs(plan, round, updates, [], chases, null), ReportAudience.Manager);
-        var status = RoundStatus.Of(plan, updates, chases, issues);
+        var previous = ReportingRound.For(plan.Id, new FinancialYear(2024).Quarter(1), new DateOnly(2024, 7, 20));
+        var lastQuarter = list.Where(a => a.Number % 4 != 0).Select(a => new ProgressUpdate(plan.Id, previous.Id, a.Number, 1, ProgressStatus.OnTrack, (Rag)((a.Number + 1) % 3),
+            $"Last quarter on {a.Number}.", "Lead", null, At.AddDays(-90), UpdateChannel.Form)).ToList();
+        var stored = new StoredPlan(plan, [previous, round], "\"etag-plan\"", 3, new Dictionary<string, string> { [round.Id] = "W/\"etag-round\"" });
+        var view = new RoundView(stored, new ReportInputs(plan, round, updates, lastQuarter, chases, null), issues, null);
         var links = new ManagerLinks();
         var layout = links.Layout($"{plan.Name}: {round.Id}", plan, crumbs: new Crumb(plan.Name, links.Plan(plan.Id))) with { Nonce = Nonce };
-        return (new RoundInputs(plan, round, report, status), layout);
+        return (new RoundInputs(view, ReportBuilder.Build(view.Inputs, ReportAudience.Manager), view.Leads()), layout);
     }
 }

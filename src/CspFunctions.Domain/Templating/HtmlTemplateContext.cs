@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -11,13 +12,43 @@ namespace CspFunctions.Templating;
 /// <summary>The context every *.html.sbn template renders with: whatever an expression writes is HTML-encoded, as Razor does,
 /// so a template cannot forget to escape a value (and must not pipe through html.escape, which would encode twice).
 /// Two kinds of value have an HTML form of their own: text blocks (paragraphs and bullet lists of plain text) and lists of
-/// short texts (written one per line). The template's own literal markup is written as it stands, and so is a page body
-/// another template rendered (<see cref="TrustedHtml"/>).</summary>
-public sealed class HtmlTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
+/// short texts (written one per line). The template's own literal markup is written as it stands, and so is markup another
+/// of our templates rendered (<see cref="TrustedHtml"/>); a page's own template in the layout is evaluated where it stands
+/// (<see cref="PageBody"/>).</summary>
+public sealed class HtmlTemplateContext : TemplateContext
 {
+    /// <summary>Auto-indent is off: the templates control their own whitespace (and <see cref="StatementRun"/> relies on it).</summary>
+    public HtmlTemplateContext(ScriptObject builtins) : base(builtins) => AutoIndent = false;
+
+    /// <summary>The output's buffer when text can go straight into it: nothing (indenting, an output limit, a capture into
+    /// something else) needs to see it go by.</summary>
+    internal StringBuilder? DirectOutput => EnableOutput && !AutoIndent && CurrentIndent is null && OutputLimit is null && Output is StringBuilderOutput output ? output.Builder : null;
+
+    /// <summary>Scriban's readers of a type's members (found by reflection), shared by every render: a context keeps its own
+    /// only for its lifetime, and a page's context lives for one render.</summary>
+    private static readonly ConcurrentDictionary<Type, IObjectAccessor> Accessors = new();
+
+    private static readonly MemberRenamerDelegate DefaultRenamer = StandardMemberRenamer.Default;
+
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        // Scriban builds an accessor from the context's filter and renamer; ours never change them, so one per type serves all.
+        if (MemberFilter is not null || MemberRenamer != DefaultRenamer) return base.GetMemberAccessorImpl(target);
+        var type = target.GetType();
+        if (Accessors.TryGetValue(type, out var accessor)) return accessor;
+        accessor = base.GetMemberAccessorImpl(target);
+        if (accessor is not null) Accessors.TryAdd(type, accessor);
+        return accessor;
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         if (textAsObject is null) return this;
+        if (textAsObject is PageBody body)
+        {
+            body.Page.Evaluate(this);
+            return this;
+        }
         // Straight into the output's buffer when nothing needs to see the text go by (indenting and output limits do),
         // else as one string through Scriban.
         var direct = !AutoIndent && OutputLimit is null && Output is StringBuilderOutput output ? output.Builder : null;

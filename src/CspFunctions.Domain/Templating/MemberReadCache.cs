@@ -9,10 +9,22 @@ namespace CspFunctions.Templating;
 /// anything else (Scriban's own objects, dictionaries, for.first), and every error case, are left to Scriban.</summary>
 public static class MemberReadCache
 {
-    public static ScriptPage Apply(ScriptPage page) => (ScriptPage)new Rewriter().Visit(page)!;
+    /// <param name="runs">For an HTML template: also merge each block's writing statements into <see cref="StatementRun"/>s.</param>
+    public static ScriptPage Apply(ScriptPage page, bool runs = false) => (ScriptPage)new Rewriter(runs).Visit(page)!;
 
-    private sealed class Rewriter : ScriptRewriter
+    private sealed class Rewriter(bool runs) : ScriptRewriter
     {
+        // Blocks are rewritten inside out, so a branch's block is already merged when its if statement is looked at.
+        public override ScriptNode? Visit(ScriptBlockStatement node)
+        {
+            var block = (ScriptBlockStatement)base.Visit(node)!;
+            if (!runs) return block;
+            var merged = StatementRun.Merge(block.Statements);
+            block.Statements.Clear();
+            foreach (var statement in merged) block.Statements.Add(statement);
+            return block;
+        }
+
         // Only reads whose target can be evaluated twice without effect, since a miss hands the whole read back to Scriban.
         public override ScriptNode? Visit(ScriptMemberExpression node) => node.Target is ScriptVariableGlobal or ScriptMemberExpression
             ? new CachedMemberRead

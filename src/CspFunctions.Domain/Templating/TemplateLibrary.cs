@@ -6,10 +6,19 @@ using Scriban.Syntax;
 namespace CspFunctions.Templating;
 
 /// <summary>Scriban templates kept as files in the repo (embedded resources, Chasing/Templates and Reporting/Templates),
-/// parsed once, given member-read caches (<see cref="MemberReadCache"/>) and kept.</summary>
+/// parsed once, given member-read caches (<see cref="MemberReadCache"/>; for HTML, statement runs, <see cref="StatementRun"/>)
+/// and kept.</summary>
 public static class TemplateLibrary
 {
     private static readonly ConcurrentDictionary<string, ScriptPage> Cache = new();
+
+    /// <summary>How many characters each template (a page: its body in the layout) wrote last time, to size the next output.</summary>
+    private static readonly ConcurrentDictionary<string, LastLength> Lengths = new();
+
+    private sealed class LastLength
+    {
+        public int Chars;
+    }
 
     /// <summary>Scriban's built-in functions, built once: building them costs more than rendering a small template,
     /// and templates never write to them.</summary>
@@ -24,7 +33,7 @@ public static class TemplateLibrary
         using var reader = new StreamReader(stream);
         var template = Template.Parse(reader.ReadToEnd(), n);
         if (template.HasErrors || template.Page is null) throw new InvalidOperationException($"Template '{n}' has errors: {string.Join("; ", template.Messages)}");
-        return MemberReadCache.Apply(template.Page);
+        return MemberReadCache.Apply(template.Page, runs: n.EndsWith(".html.sbn", StringComparison.Ordinal));
     });
 
     /// <summary>A context for the named template: strict about unknown names, with no cap on the output's length (Scriban's
@@ -39,10 +48,27 @@ public static class TemplateLibrary
     }
 
     /// <summary>Renders the named template in a context made by <see cref="NewContext"/> and filled by the caller.</summary>
-    public static string Render(string name, TemplateContext context)
+    public static string Render(string name, TemplateContext context) => Render(Get(name), name, context);
+
+    /// <summary>Renders a parsed template into a builder sized by what <paramref name="sizeKey"/> wrote last time (see
+    /// <see cref="OutputBuffers"/>).</summary>
+    internal static string Render(ScriptPage page, string sizeKey, TemplateContext context)
     {
-        context.Evaluate(Get(name));
-        return context.Output.ToString() ?? "";
+        var last = Lengths.GetOrAdd(sizeKey, static _ => new LastLength());
+        var builder = OutputBuffers.Rent(Volatile.Read(ref last.Chars));
+        context.PushOutput(new StringBuilderOutput(builder));
+        try
+        {
+            context.Evaluate(page);
+            var text = builder.ToString();
+            Volatile.Write(ref last.Chars, text.Length);
+            return text;
+        }
+        finally
+        {
+            context.PopOutput();
+            OutputBuffers.Return(builder);
+        }
     }
 
     /// <summary>Renders with the model's properties in snake_case (LeadName is lead_name); unknown names are errors.</summary>

@@ -1,0 +1,161 @@
+using System.Text;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Syntax;
+
+namespace CspFunctions.Templating;
+
+/// <summary>A run of consecutive statements of an HTML template's block that only write: literal markup, values read from
+/// the model (<c>{{ row.name }}</c>), and <c>if</c>/<c>else</c> whose branches are such runs too. Scriban evaluates each
+/// statement through its block (an abort check, a try/finally, the value handed to Write); a row of a table is a dozen of
+/// them. A run writes them straight into the output in one loop, with the same encoding (<see cref="HtmlTemplateContext"/>)
+/// and the same results. Made by <see cref="MemberReadCache"/> when it parses an *.html.sbn template.</summary>
+internal sealed class StatementRun : ScriptStatement
+{
+    private readonly ScriptStatement[] _statements;
+    private readonly Item[] _items;
+
+    private StatementRun(ScriptStatement[] statements, Item[] items)
+    {
+        _statements = statements;
+        _items = items;
+        Span = statements[0].Span;
+    }
+
+    /// <summary>The block's statements with each stretch of writing statements replaced by one run.</summary>
+    public static List<ScriptStatement> Merge(IEnumerable<ScriptStatement> statements)
+    {
+        var merged = new List<ScriptStatement>();
+        var pending = new List<ScriptStatement>();
+        var items = new List<Item>();
+        void Flush()
+        {
+            if (pending.Count > 0) merged.Add(new StatementRun([.. pending], [.. items]));
+            pending.Clear();
+            items.Clear();
+        }
+        foreach (var statement in statements)
+        {
+            if (TryItems(statement, items))
+            {
+                pending.Add(statement);
+            }
+            else
+            {
+                Flush();
+                merged.Add(statement);
+            }
+        }
+        Flush();
+        return merged;
+    }
+
+    /// <summary>Adds what the statement writes as items, or returns false (leaving the list as it was) when it is something
+    /// a run does not do.</summary>
+    private static bool TryItems(ScriptStatement statement, List<Item> items)
+    {
+        switch (statement)
+        {
+            // The parser's marks of {{ and }}: only auto-indent (off for HTML) looks at them; the block skips them.
+            case ScriptEscapeStatement:
+                return true;
+            case ScriptRawStatement raw:
+                if (raw.Text.Length > 0 && !string.IsNullOrEmpty(raw.Text.FullText)) items.Add(new TextItem(raw.Text.FullText, raw.Text.Index, raw.Text.Length));
+                return true;
+            case ScriptExpressionStatement { Expression: ScriptMemberExpression or ScriptVariableGlobal } write:
+                items.Add(new ValueItem(write.Expression!, write.Span));
+                return true;
+            case ScriptIfStatement branch when Branch(branch) is { } item:
+                items.Add(item);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An if (else if, else) whose branches are empty or a single run, as an item; else null.</summary>
+    private static IfItem? Branch(ScriptIfStatement statement)
+    {
+        if (statement.Condition is null || !Body(statement.Then, out var then)) return null;
+        Item[] otherwise;
+        switch (statement.Else)
+        {
+            case null:
+                otherwise = [];
+                break;
+            case ScriptElseStatement other when Body(other.Body, out var body):
+                otherwise = body;
+                break;
+            case ScriptIfStatement elseIf when Branch(elseIf) is { } nested:
+                otherwise = [nested];
+                break;
+            default:
+                return null;
+        }
+        return new IfItem(statement.Condition, then, otherwise);
+    }
+
+    private static bool Body(ScriptBlockStatement? block, out Item[] items)
+    {
+        items = [];
+        if (block is null || block.Statements.Count == 0) return true;
+        if (block.Statements.Count == 1 && block.Statements[0] is StatementRun run)
+        {
+            items = run._items;
+            return true;
+        }
+        return false;
+    }
+
+    public override object? Evaluate(TemplateContext context)
+    {
+        if (context is HtmlTemplateContext html && html.DirectOutput is { } output)
+        {
+            foreach (var item in _items) item.Write(html, output);
+            return null;
+        }
+        // Anywhere else (a capture, a context with auto-indent), exactly what the block would have done with each statement.
+        if (context.AutoIndent) throw new NotSupportedException("HTML templates render without auto-indent (HtmlTemplateContext sets it off).");
+        foreach (var statement in _statements)
+        {
+            if (statement.CanSkipEvaluation) continue;
+            // None of a run's statements can break, continue or return, so the flow never changes inside it.
+            var result = context.Evaluate(statement);
+            if (statement.CanOutput && result is not null && context.EnableOutput) context.Write(statement.Span, result);
+        }
+        return null;
+    }
+
+    public override void PrintTo(ScriptPrinter printer)
+    {
+        foreach (var statement in _statements) printer.Write(statement);
+    }
+
+    private abstract class Item
+    {
+        public abstract void Write(HtmlTemplateContext context, StringBuilder output);
+    }
+
+    private sealed class TextItem(string text, int index, int length) : Item
+    {
+        public override void Write(HtmlTemplateContext context, StringBuilder output) => output.Append(text, index, length);
+    }
+
+    private sealed class ValueItem(ScriptExpression expression, SourceSpan span) : Item
+    {
+        public override void Write(HtmlTemplateContext context, StringBuilder output)
+        {
+            var value = expression.Evaluate(context);
+            if (value is ScriptNode node) value = context.Evaluate(node);
+            if (value is not null) context.Write(span, value);
+        }
+    }
+
+    private sealed class IfItem(ScriptExpression condition, Item[] then, Item[] otherwise) : Item
+    {
+        public override void Write(HtmlTemplateContext context, StringBuilder output)
+        {
+            foreach (var item in context.ToBool(condition.Span, context.Evaluate(condition)) ? then : otherwise) item.Write(context, output);
+        }
+    }
+}
