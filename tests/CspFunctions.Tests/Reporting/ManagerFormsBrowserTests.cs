@@ -98,7 +98,8 @@ public sealed class ManagerFormsBrowserTests(BrowserFixture browser, StorageFixt
 
     /// <summary>Visits every manager page state of a plan with an open round (plans, plan, round with its controls, a filter
     /// not understood, a refused due date, last round, record an update, replies waiting and one reply, history of the plan,
-    /// of an action and of a lead, the lead's edit page, upload, upload with an error, preview, imported), then the lead's
+    /// of an action and of a lead, the lead's edit page, an action's edit and retire pages, adding an action, upload, upload
+    /// with an error, preview, imported), then the lead's
     /// form (empty, with errors, saved) and its problem pages (expired and invalid links), calling check on each.</summary>
     private async Task WalkEveryPageStateAsync(BrowserNewContextOptions options, Func<IPage, string, Task> check)
     {
@@ -137,6 +138,11 @@ public sealed class ManagerFormsBrowserTests(BrowserFixture browser, StorageFixt
         await Visit($"{manage}/actions/9", "history of an action");
         await Visit($"{manage}/leads/{ResponsesWorld.Police}", "a lead's page");
         await Visit($"{manage}/leads/{ResponsesWorld.Police}/edit", "a lead's edit page");
+        await Visit($"{manage}/actions/9/edit", "an action's edit page");
+        await Visit($"{manage}/actions/9/retire", "retiring an action");
+        await Visit(manage, "plan, again");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an action", Exact = true }).ClickAsync();
+        await check(page, "adding an action");
 
         await Visit("api/manage/upload", "upload");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
@@ -187,7 +193,7 @@ public sealed class ManagerFormsBrowserTests(BrowserFixture browser, StorageFixt
             await AssertAxeClean(page, state);
             states.Add(state);
         });
-        Assert.Equal(22, states.Count);
+        Assert.Equal(26, states.Count);
     }
 
     [BrowserFact]
@@ -199,7 +205,7 @@ public sealed class ManagerFormsBrowserTests(BrowserFixture browser, StorageFixt
             await AssertAxeClean(page, state);
             states++;
         });
-        Assert.Equal(22, states);
+        Assert.Equal(26, states);
     }
 
     [BrowserFact]
