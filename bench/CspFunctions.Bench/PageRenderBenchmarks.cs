@@ -11,7 +11,7 @@ namespace CspFunctions.Bench;
 /// templates and layout, each against <see cref="HandWrittenPages"/> writing the same bytes. Both sides start from the same
 /// inputs and build the same view model (as the functions do), so the ratio is the templates' cost. Target: at most 1.5x.
 /// dotnet run -c Release --project bench/CspFunctions.Bench -- --filter '*PageRender*'</summary>
-[SimpleJob(warmupCount: 5, iterationCount: 20)]
+[Config(typeof(InProcessJob))]
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

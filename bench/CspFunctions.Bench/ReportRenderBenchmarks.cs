@@ -11,7 +11,7 @@ namespace CspFunctions.Bench;
 /// <summary>Rendering a 10,500-action plan to HTML with the cached Scriban template, against a hand-written StringBuilder
 /// renderer of the same tables (the baseline). Target: the template at most 2x the baseline.
 /// dotnet run -c Release --project bench/CspFunctions.Bench -- --filter '*ReportRender*'</summary>
-[SimpleJob(warmupCount: 5, iterationCount: 20)]
+[Config(typeof(InProcessJob))]
 [MemoryDiagnoser]
 public class ReportRenderBenchmarks
 {
