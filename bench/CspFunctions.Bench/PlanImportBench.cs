@@ -42,14 +42,21 @@ public sealed class PlanImportBench : IBenchProgram
             report.Check($"{label}: the bare OpenXml read and the import's reader see the same {bareCells:N0} non-empty cells (the reader saw {readerCells:N0})", bareCells == readerCells);
 
             // Interleaved, so load on the machine falls on both sides alike.
+            var document = Read(format, bytes).Document;
             var medians = Medians(options.Smoke,
                 () => _ = format == PlanFormat.Xlsx ? BareExcel(bytes) : BareWord(bytes),
                 () => _ = Import(format, bytes),
-                () => _ = ReaderCells(format, bytes));
-            var (bare, full, cells) = (medians[0], medians[1], medians[2]);
+                () => _ = ReaderCells(format, bytes),
+                () => _ = PlanValidator.Validate(document));
+            var (bare, full, cells, validate) = (medians[0], medians[1], medians[2], medians[3]);
             report.Figure($"{label}, {actions:N0} actions ({bytes.Length / 1024.0:N0} KB): read + validate, median, vs a bare OpenXml read of the same cells", full, bare, "ms", maxRatio: 1.5);
-            report.Note($"{label} parts (medians): open and read the cells {cells:F2} ms; then find the table, map the columns, read the actions " +
-                        $"and validate the plan {full - cells:F2} ms.");
+            report.Note($"{label} parts (medians): open and read the cells {cells:F2} ms; find the table, map the columns and read the actions " +
+                        $"{full - cells - validate:F2} ms; validate the plan {validate:F2} ms (the validator alone on the same document).");
+            var (bareBytes, bareGcs) = Allocations(() => _ = format == PlanFormat.Xlsx ? BareExcel(bytes) : BareWord(bytes));
+            var (importBytes, importGcs) = Allocations(() => _ = Import(format, bytes));
+            var (cellBytes, cellGcs) = Allocations(() => _ = ReaderCells(format, bytes));
+            report.Note($"{label} allocations (one run each): the bare read {bareBytes / 1048576.0:F1} MB ({bareGcs} gen0 collections); the import " +
+                        $"{importBytes / 1048576.0:F1} MB ({importGcs}), of which reading the cells {cellBytes / 1048576.0:F1} MB ({cellGcs}).");
         }
         report.Note("Both sides start from the file's bytes in memory and open the package themselves; the import also finds the header " +
                     "row, maps columns by name, splits leads, emails, documents and progress paragraphs, and validates the whole plan once " +
@@ -120,6 +127,16 @@ public sealed class PlanImportBench : IBenchProgram
             foreach (var row in table.Elements<W.TableRow>())
                 rows.Add(row.Elements<W.TableCell>().Select(c => c.InnerText).ToList());
         return rows.Sum(r => r.Count(t => !string.IsNullOrWhiteSpace(t)));
+    }
+
+    /// <summary>Bytes the action allocates on this thread and the gen0 collections during it, after a full collection.</summary>
+    private static (long Bytes, int Collections) Allocations(Action action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var (bytes, collections) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
+        action();
+        return (GC.GetAllocatedBytesForCurrentThread() - bytes, GC.CollectionCount(0) - collections);
     }
 
     /// <summary>Median milliseconds of each action, run in turn (a round of each, then the next round) for about three

@@ -48,10 +48,10 @@ public static partial class ActionReference
             {
                 var si = i; while (i < a.Length && char.IsAsciiDigit(a[i])) i++;
                 var sj = j; while (j < b.Length && char.IsAsciiDigit(b[j])) j++;
-                var x = a[si..i].TrimStart('0');
-                var y = b[sj..j].TrimStart('0');
+                var x = a.AsSpan(si, i - si).TrimStart('0');
+                var y = b.AsSpan(sj, j - sj).TrimStart('0');
                 if (x.Length != y.Length) return x.Length.CompareTo(y.Length);
-                var c = string.CompareOrdinal(x, y);
+                var c = x.SequenceCompareTo(y);
                 if (c != 0) return c;
                 continue;
             }

@@ -2,7 +2,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CspFunctions.Import;
 
-/// <summary>What an Excel cell's style says about it: its solid fill colour (RRGGBB) and whether its number format is a date.</summary>
+/// <summary>What an Excel cell's style says about it: its solid fill colour (RRGGBB), whether its number format is a date, and
+/// otherwise its number format (<see cref="CellNumberFormat"/>), so a number cell reads as it shows.</summary>
 internal sealed class CellStyles
 {
     // The legacy indexed palette entries trackers use for red, amber/yellow and green fills.
@@ -14,6 +15,7 @@ internal sealed class CellStyles
 
     private readonly List<string?> _fills = [];
     private readonly List<bool> _dates = [];
+    private readonly List<string?> _formats = [];
 
     public CellStyles(Stylesheet? stylesheet)
     {
@@ -26,12 +28,17 @@ internal sealed class CellStyles
             var fillId = (int)(xf.FillId?.Value ?? 0);
             _fills.Add(fillId < fills.Count ? fills[fillId] : null);
             var fmt = xf.NumberFormatId?.Value ?? 0;
-            _dates.Add(fmt is >= 14 and <= 22 or >= 45 and <= 47 || custom.TryGetValue(fmt, out var code) && IsDateFormat(code));
+            var code = custom.TryGetValue(fmt, out var c) ? c : CellNumberFormat.BuiltIn(fmt);
+            var date = fmt is >= 14 and <= 22 or >= 45 and <= 47 || custom.ContainsKey(fmt) && IsDateFormat(code!);
+            _dates.Add(date);
+            _formats.Add(date ? null : CellNumberFormat.ToNumericFormat(code));
         }
     }
 
     public string? Fill(uint? style) => style is { } s && s < _fills.Count ? _fills[(int)s] : null;
     public bool IsDate(uint? style) => style is { } s && s < _dates.Count && _dates[(int)s];
+    /// <summary>The cell's number format as a .NET numeric format, or null for General (and formats shown as General).</summary>
+    public string? NumberFormat(uint? style) => style is { } s && s < _formats.Count ? _formats[(int)s] : null;
 
     private static string? FillColour(Fill fill)
     {

@@ -10,7 +10,11 @@ public static partial class CellText
 {
     private static readonly string[] TypedBullets = ["•", "·", "▪", "●", "◦", "‣", "-", "–", "—", "*"];
 
-    public static string Nfc(string text) => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+    /// <summary>The text in NFC. Characters below U+0300 (ASCII, £, accented Latin letters already composed) are unchanged by NFC
+    /// and never combine with their neighbours, so text made only of them is returned without asking ICU (a call per string);
+    /// anything else (combining marks, dashes, curly quotes, non-Latin scripts) is checked as before.</summary>
+    public static string Nfc(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\u0300', '\uFFFF') < 0 || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
     /// <summary>All whitespace (line breaks, tabs, non-breaking spaces) as single spaces, trimmed.</summary>
     public static string OneLine(string? text)

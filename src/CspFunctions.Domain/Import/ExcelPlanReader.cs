@@ -10,12 +10,15 @@ public static class ExcelPlanReader
 
     public static PlanReading ReadPlan(Stream xlsx, CsvPlanHeader header, string? roundId)
     {
-        using var workbook = OfficeFile.Open(xlsx, "xlsx", ".xlsx", s => SpreadsheetDocument.Open(s, false));
         IReadOnlyList<SourceTable> sheets;
-        try { sheets = WorkbookTables.Read(workbook); }
-        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or OpenXmlPackageException or IOException)
+        // The package is closed before the plan is built from its cells.
+        using (var workbook = OfficeFile.Open(xlsx, "xlsx", ".xlsx", s => SpreadsheetDocument.Open(s, false)))
         {
-            throw new PlanImportException([new ImportProblem(null, "xlsx", "the file is damaged and cannot be opened as an Excel workbook (.xlsx): open it in Excel, save it again and upload that copy")]);
+            try { sheets = WorkbookTables.Read(workbook); }
+            catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or OpenXmlPackageException or IOException)
+            {
+                throw new PlanImportException([new ImportProblem(null, "xlsx", "the file is damaged and cannot be opened as an Excel workbook (.xlsx): open it in Excel, save it again and upload that copy")]);
+            }
         }
         if (sheets.Count == 0) throw new PlanImportException([new ImportProblem(null, "xlsx", "the workbook has no worksheet")]);
         if (sheets.All(s => s.Rows.All(r => r.Cells.All(c => c.IsEmpty))))

@@ -12,6 +12,9 @@ public static partial class PlanTableReader
 {
     public const int HeaderSearchRows = 20;
 
+    // Runs once per import over every row: compiled optimised at its first call rather than first as unoptimised code (see
+    // docs/benchmarks.md, plan-import), since an upload is usually the first and only call.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PlanReading Read(IReadOnlyList<SourceTable> tables, CsvPlanHeader header, string? roundId, bool findPriorityList = false)
     {
         var (table, headerIndex, columns) = FindHeader(tables);
@@ -43,6 +46,7 @@ public static partial class PlanTableReader
         var headerMeanings = columns.Where(c => c.Meaning is not null).Select(c => (c.Index, c.Meaning)).ToHashSet();
 
         var doc = PlanSkeleton.From(header);
+        var leads = new LeadIndex(doc);
         string? spanningPriority = null;
         int? spanningRow = null;
         var priorityRows = new Dictionary<string, int>();
@@ -94,8 +98,10 @@ public static partial class PlanTableReader
             anyActions = true;
 
             var leadNames = Col(PlanColumn.Leads) is { } lc ? LeadNames(row[lc]) : [];
-            var leadIds = leadNames.Select(name => PlanSkeleton.AddLead(doc, name)).Distinct().ToList();
-            if (Col(PlanColumn.LeadEmail) is { } ec) ReadContacts(row[ec], leadIds, doc, row.Number, Problem);
+            var leadIds = new List<string>(leadNames.Count);
+            foreach (var name in leadNames)
+                if (leads.Add(name) is var id && !leadIds.Contains(id)) leadIds.Add(id);
+            if (Col(PlanColumn.LeadEmail) is { } ec) ReadContacts(row[ec], leadIds, leads, row.Number, Problem);
             if (Col(PlanColumn.Restricted) is { } rc)
             {
                 var flag = row[rc].Line.ToLowerInvariant();
@@ -142,19 +148,20 @@ public static partial class PlanTableReader
                 }
                 else if (ProgressWords.FromFill(cell.Fill) is { } fillRag) rag = fillRag;
             }
-            var paragraphs = progressCell.Paragraphs.ToList();
-            var firstText = paragraphs.FindIndex(p => CellText.OneLine(p.Text).Length > 0);
+            var paragraphs = progressCell.Paragraphs;
+            var firstText = FirstWithText(paragraphs, 0);
             if (firstText >= 0)
             {
-                var split = paragraphs[firstText].Text.Trim().Split('\n', 2);
-                if (ProgressWords.LeadingLine(split[0]) is { } leading)
+                var first = paragraphs[firstText].Text.AsSpan().Trim();
+                var cut = first.IndexOf('\n');
+                if (ProgressWords.LeadingLine(cut < 0 ? first.ToString() : first[..cut].ToString()) is { } leading)
                 {
                     status ??= leading.Status;
                     rag ??= leading.Rag;
-                    var rest = split.Length > 1 ? split[1] : "";
-                    var remaining = paragraphs.Skip(firstText + 1).Any(p => CellText.OneLine(p.Text).Length > 0) || rest.Trim().Length > 0;
+                    var rest = cut < 0 ? "" : first[(cut + 1)..].ToString();
+                    var remaining = FirstWithText(paragraphs, firstText + 1) >= 0 || rest.Trim().Length > 0;
                     // A progress cell that is only a status ("Complete") keeps it as its text too.
-                    if (remaining) paragraphs[firstText] = paragraphs[firstText] with { Text = rest };
+                    if (remaining) paragraphs = [.. paragraphs.Take(firstText), paragraphs[firstText] with { Text = rest }, .. paragraphs.Skip(firstText + 1)];
                 }
             }
             var progressText = CellText.Block(paragraphs, progressCell.LinesAreItems);
@@ -176,7 +183,7 @@ public static partial class PlanTableReader
                 Status = (status ?? ProgressStatus.NotGiven).ToString(),
                 Rag = (rag ?? Rag.NotGiven).ToString(),
                 Text = progressText,
-                GivenBy = leadIds.Count == 0 ? null : string.Join(", ", leadIds.Select(id => doc.Leads!.First(l => l.Id == id).Name)),
+                GivenBy = leadIds.Count == 0 ? null : leadIds.Count == 1 ? leads.ById(leadIds[0]).Name : string.Join(", ", leadIds.Select(id => leads.ById(id).Name)),
                 SourceRow = row.Number,
             });
         }
@@ -268,8 +275,48 @@ public static partial class PlanTableReader
     private static string ActionText(SourceCell cell)
     {
         // Our own Word export notes a carried-forward action's origin in its text; the plan keeps that separately.
-        var paragraphs = cell.Paragraphs.Where(p => !p.Text.StartsWith("Carried forward from ", StringComparison.Ordinal)).ToList();
+        var paragraphs = cell.Paragraphs.Any(IsCarriedNote) ? cell.Paragraphs.Where(p => !IsCarriedNote(p)).ToList() : cell.Paragraphs;
         return CellText.Block(paragraphs, cell.LinesAreItems);
+    }
+
+    private static bool IsCarriedNote(CellParagraph p) => p.Text.StartsWith("Carried forward from ", StringComparison.Ordinal);
+
+    /// <summary>The first paragraph from <paramref name="start"/> with any text, or -1.</summary>
+    private static int FirstWithText(IReadOnlyList<CellParagraph> paragraphs, int start)
+    {
+        for (var i = start; i < paragraphs.Count; i++)
+            foreach (var c in paragraphs[i].Text)
+                if (!char.IsWhiteSpace(c) && c != '\u200B') return i;
+        return -1;
+    }
+
+    /// <summary>The plan's leads as the rows name them, found by name (ignoring case) and by id without a scan of every lead,
+    /// and each address's validity checked once however many rows give it.</summary>
+    private sealed class LeadIndex(PlanDocument doc)
+    {
+        private readonly Dictionary<string, LeadDocument> _byName = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, LeadDocument> _byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _validEmails = new(StringComparer.Ordinal);
+
+        public PlanDocument Document => doc;
+
+        public string Add(string name)
+        {
+            if (_byName.TryGetValue(name, out var known)) return known.Id!;
+            var id = PlanSkeleton.AddLead(doc, name);
+            var lead = doc.Leads!.First(l => l.Id == id);
+            _byName[name] = lead;
+            _byId[id] = lead;
+            return id;
+        }
+
+        public LeadDocument ById(string id) => _byId[id];
+
+        public bool IsValidEmail(string email)
+        {
+            if (!_validEmails.TryGetValue(email, out var valid)) _validEmails[email] = valid = PlanValidator.IsValidEmail(email);
+            return valid;
+        }
     }
 
     /// <summary>Leads separated by ";" (and, in Word, by paragraphs); a comma never separates leads and a line break inside a
@@ -291,8 +338,9 @@ public static partial class PlanTableReader
         return names;
     }
 
-    private static void ReadContacts(SourceCell cell, List<string> leadIds, PlanDocument doc, int row, Action<int, string, string> problem)
+    private static void ReadContacts(SourceCell cell, List<string> leadIds, LeadIndex leads, int row, Action<int, string, string> problem)
     {
+        var doc = leads.Document;
         var text = string.Join(";", cell.Paragraphs.Select(p => p.Text.Replace('\n', ';')));
         if (text.Trim().Length == 0) return;
         // The CSV importer's own syntax: "Lead name = Name <email> | Name <email>; Other lead = ...".
@@ -318,19 +366,19 @@ public static partial class PlanTableReader
         for (var i = 0; i < contacts.Count; i++)
         {
             var c = contacts[i];
-            if (isValid[i] = PlanValidator.IsValidEmail(c.Email)) valid.Add(c);
+            if (isValid[i] = leads.IsValidEmail(c.Email!)) valid.Add(c);
             else problem(row, "lead email", $"'{c.Email}' is not a valid email address");
         }
         if (valid.Count == 0) return;
         if (leadIds.Count == 0) { problem(row, "lead email", "the row has lead email addresses but no lead to give them to"); return; }
-        if (leadIds.Count == 1) { foreach (var c in valid) AddContact(doc.Leads!.First(l => l.Id == leadIds[0]), c); return; }
+        if (leadIds.Count == 1) { foreach (var c in valid) AddContact(leads.ById(leadIds[0]), c); return; }
         if (contacts.Count != leadIds.Count)
         {
             problem(row, "lead email", $"{contacts.Count} email address(es) for {leadIds.Count} leads: give one per lead, separated by ';', in the leads' order");
             return;
         }
         for (var i = 0; i < contacts.Count; i++)
-            if (isValid[i]) AddContact(doc.Leads!.First(l => l.Id == leadIds[i]), contacts[i]);
+            if (isValid[i]) AddContact(leads.ById(leadIds[i]), contacts[i]);
 
         void AddContact(LeadDocument lead, ContactDocument contact)
         {

@@ -11,12 +11,16 @@ public static class WordPlanReader
 
     public static PlanReading ReadPlan(Stream docx, CsvPlanHeader header, string? roundId)
     {
-        using var document = OfficeFile.Open(docx, "docx", ".docx", s => WordprocessingDocument.Open(s, false));
         IReadOnlyList<SourceTable> tables;
-        try { tables = WordTables.Read(document); }
-        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or OpenXmlPackageException or IOException)
+        // The document (its whole element tree) is closed before the plan is built from its cells, so the garbage collector
+        // does not copy that tree about while the plan's own objects are made.
+        using (var document = OfficeFile.Open(docx, "docx", ".docx", s => WordprocessingDocument.Open(s, false)))
         {
-            throw new PlanImportException([new ImportProblem(null, "docx", "the file is damaged and cannot be opened as a Word document (.docx): open it in Word, save it again and upload that copy")]);
+            try { tables = WordTables.Read(document); }
+            catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or OpenXmlPackageException or IOException)
+            {
+                throw new PlanImportException([new ImportProblem(null, "docx", "the file is damaged and cannot be opened as a Word document (.docx): open it in Word, save it again and upload that copy")]);
+            }
         }
         if (tables.Count == 0) throw new PlanImportException([new ImportProblem(null, "docx", "the document has no table: the plan must be a table with a header row (No. | Key action | Lead | Progress ...)")]);
         return PlanTableReader.Read(tables, header, roundId);

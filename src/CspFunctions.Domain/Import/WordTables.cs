@@ -25,6 +25,8 @@ public static class WordTables
         return tables;
     }
 
+    // Runs once per table over every row: compiled optimised at its first call (see PlanTableReader.Read).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static SourceTable ReadTable(Table table, int index, MainDocumentPart main, WordLists lists)
     {
         var rows = new List<SourceRow>();

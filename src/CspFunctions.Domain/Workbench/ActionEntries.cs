@@ -15,7 +15,7 @@ public static class ActionEntries
         {
             latest.TryGetValue(a.Number, out var current);
             return new ActionEntry(a.Number, TextBlocks.Parse(a.Text), false, text, (current?.Status ?? ProgressStatus.OnTrack).ToString(), (current?.Rag ?? Rag.Amber).ToString(),
-                current?.Version ?? 0, Describe(current), null, null, null, null);
+                current?.Version ?? 0, Describe(current), null, null, null, null) { Ref = a.Ref };
         }).ToList();
 
     /// <summary>The entries as posted, the placements for the chosen ones, and errors for a chosen one without a status or
@@ -37,13 +37,13 @@ public static class ActionEntries
             string? statusError = null, ragError = null;
             if (include)
             {
-                if (!ProgressStatusNames.TryParse(statusText, out var status) || status == ProgressStatus.NotGiven) statusError = $"Choose a status for action {a.Number}";
-                if (!Enum.TryParse<Rag>(ragText, out var rag) || !Enum.IsDefined(rag) || rag == Rag.NotGiven) ragError = $"Choose red, amber or green for action {a.Number}";
+                if (!ProgressStatusNames.TryParse(statusText, out var status) || status == ProgressStatus.NotGiven) statusError = $"Choose a status for action {a.Ref}";
+                if (!Enum.TryParse<Rag>(ragText, out var rag) || !Enum.IsDefined(rag) || rag == Rag.NotGiven) ragError = $"Choose red, amber or green for action {a.Ref}";
                 if (statusError is null && ragError is null) placements.Add(new ReplyPlacement(a.Number, text, status, rag, baseVersion));
                 if (statusError is not null) errors.Add(new FieldError($"status-{a.Number}", statusError));
                 if (ragError is not null) errors.Add(new FieldError($"rag-{a.Number}", ragError));
             }
-            entries.Add(new ActionEntry(a.Number, TextBlocks.Parse(a.Text), include, text, statusText, ragText, baseVersion, Describe(current), null, statusError, ragError, null));
+            entries.Add(new ActionEntry(a.Number, TextBlocks.Parse(a.Text), include, text, statusText, ragText, baseVersion, Describe(current), null, statusError, ragError, null) { Ref = a.Ref });
         }
         // Actions posted that the lead does not lead (a stale page after an edit, or a forged form) are refused, not dropped.
         foreach (var n in plan.Actions.Select(a => a.Number).Where(n => form($"include-{n}") == "yes" && entries.All(e => e.Number != n)))

@@ -9,6 +9,9 @@ namespace CspFunctions.Workbench;
 public sealed record ActionEntry(int Number, IReadOnlyList<TextBlock> ActionText, bool Include, string Text, string Status, string Rag, int BaseVersion,
     string? Current, string? TextError, string? StatusError, string? RagError, string? Theirs)
 {
+    /// <summary>The action's reference as the plan writes it ("1.10"), for labels; the fields are named by its number.</summary>
+    public string Ref { get; init; } = Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public string IncludeId => $"include-{Number}";
     public string TextId => $"text-{Number}";
     public string StatusId => $"status-{Number}";

@@ -127,6 +127,33 @@ public sealed class ActionReferenceUseTests
     }
 
     [Fact]
+    public void The_workbench_history_and_record_update_pages_name_actions_by_reference_not_by_number()
+    {
+        var tenth = Plan.Actions.Single(a => a.Ref == "1.10");
+        Assert.NotEqual("1.10", tenth.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var history = global::CspFunctions.Workbench.HistoryPage.Action(Plan, new global::CspFunctions.Workbench.ActionHistory(tenth, false, []));
+        Assert.Equal("Action 1.10", history.Title);
+        Assert.Contains(">Action 1.10</h1>", Templating.PageRenderer.Render(global::CspFunctions.Workbench.HistoryPage.Template, history, new Templating.PageLayout(history.Title)));
+
+        var lead = Plan.FindLead("police")!;
+        var record = new global::CspFunctions.Workbench.LeadRecord(Plan, lead, Plan.ActionsLedBy("police").ToList(), [Round], [], [], []);
+        var leadPage = global::CspFunctions.Workbench.HistoryPage.Lead(record, new ManagerLinks());
+        Assert.Equal(["1.1", "1.2", "1.10", "2.1", "3a"], leadPage.Actions.Select(a => a.Text[7..a.Text.IndexOf(':')]));
+
+        var recordPage = global::CspFunctions.Workbench.RecordUpdatePage.For(Plan, Round, lead, new Dictionary<int, ProgressUpdate>(), new DateOnly(2019, 7, 1), new ManagerLinks());
+        var html = Templating.PageRenderer.Render(global::CspFunctions.Workbench.RecordUpdatePage.Template, recordPage, new Templating.PageLayout(recordPage.Title));
+        InOrder(html, ">Action 1.1</label>", ">Action 1.2</label>", ">Action 1.10</label>", ">Action 2.1</label>", ">Action 3a</label>");
+        Assert.Contains(">Text for action 1.10</label>", html);
+        Assert.DoesNotContain($">Action {tenth.Number}</label>", html);
+
+        // A chosen action posted without a status is named by its reference in the error.
+        var n = tenth.Number;
+        var posted = global::CspFunctions.Workbench.ActionEntries.Posted(Plan, lead, new Dictionary<int, ProgressUpdate>(),
+            field => field == $"include-{n}" ? "yes" : field == $"text-{n}" ? "Tenth." : null);
+        Assert.Contains(posted.Errors, e => e.FieldId == $"status-{n}" && e.Message == "Choose a status for action 1.10");
+    }
+
+    [Fact]
     public void The_round_page_lists_each_leads_actions_by_reference_in_natural_order()
     {
         var updates = new[] { ReportData.Update("refs", NumberOf("1.10"), ProgressStatus.OnTrack, Rag.Green, "Tenth.", Round.Id) };

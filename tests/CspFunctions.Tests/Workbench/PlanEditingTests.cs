@@ -124,6 +124,35 @@ public sealed class PlanEditingTests(StorageFixture storage)
     }
 
     [Fact]
+    public async Task The_audit_names_an_edited_or_retired_action_by_its_reference_as_written()
+    {
+        var services = storage.Services();
+        await using var _ = services;
+        var doc = storage.LoadSample();
+        var first = doc.Actions![0];
+        first.Reference = "1.10"; // its internal number stays the file's number
+        await services.GetRequiredService<CspFunctions.Import.PlanImporter>().ImportAsync(doc);
+        var plan = (await services.GetRequiredService<IPlanStore>().GetAsync(PlanId))!.Plan;
+        var action = plan.Actions.Single(a => a.Ref == "1.10");
+        Assert.NotEqual("1.10", action.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var editor = services.GetRequiredService<PlanEditor>();
+
+        var edited = await editor.EditActionAsync(PlanId, action.Number, PlanEditor.VersionOf(action), action with { Text = action.Text + " (revised)" }, "ann@example.org");
+        Assert.True(edited.IsSaved);
+        var current = (await services.GetRequiredService<IPlanStore>().GetAsync(PlanId))!.Plan.Actions.Single(a => a.Number == action.Number);
+        Assert.Equal("1.10", current.Ref);
+        var stale = await editor.EditActionAsync(PlanId, action.Number, PlanEditor.VersionOf(action), action, "bob@example.org");
+        Assert.StartsWith("Someone else changed Action 1.10 since you opened it", stale.Conflict);
+        var retired = await editor.RetireActionAsync(PlanId, action.Number, PlanEditor.VersionOf(current), "ann@example.org");
+        Assert.True(retired.IsSaved);
+
+        var audit = await services.GetRequiredService<IPlanAudit>().ListAsync(PlanId);
+        Assert.Equal(["Action 1.10 (retired)", "Action 1.10"], audit.Select(a => a.What));
+        var page = HistoryPage.Audit(plan, audit);
+        Assert.Equal(["Action 1.10 (retired)", "Action 1.10"], page.Changes.Select(c => c.What));
+    }
+
+    [Fact]
     public async Task A_bouncing_contact_is_fixed_in_place_and_its_bounce_cleared()
     {
         var (services, stored) = await StartAsync(storage);
