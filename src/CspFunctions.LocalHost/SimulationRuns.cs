@@ -56,29 +56,41 @@ public sealed partial class SimulationRuns(IConfiguration config, string repoRoo
         })).Value;
     }
 
-    /// <summary>Maps /sim/{run}/api/{route} for every HTTP function.</summary>
+    /// <summary>
+    /// Serves /sim/{run}/api/{route} for every HTTP function through one endpoint, so the app's route table is not doubled
+    /// at every start (bench/results/startup.md): the runs' own table of the functions' routes is made on the first request
+    /// under /sim. It matches as endpoint routing would: literal segments before parameters, a path that no route fits is a
+    /// plain 404, a route that fits with another method is 405, and only then is the run itself checked.
+    /// </summary>
     public static void Map(WebApplication app, IReadOnlyList<FunctionDefinition> functions, FunctionInvoker invoker, string repoRoot)
     {
         var runs = new SimulationRuns(app.Configuration, repoRoot);
         var keys = app.Services.GetRequiredService<LocalFunctionKeys>();
+        var table = new Lazy<IReadOnlyList<SimulationRoute>>(() => SimulationRoute.Table(functions));
         app.Lifetime.ApplicationStopped.Register(() => runs.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10)));
-        foreach (var f in functions.Where(f => f.Trigger == TriggerKind.Http))
+        app.Map($"/{PathPrefix}/{{simulationRun}}/api/{{**simulationPath}}", async context =>
         {
-            app.MapMethods($"/{PathPrefix}/{{simulationRun}}/api/" + f.Route!.TrimStart('/'), f.Methods, async context =>
+            var path = "/" + (context.GetRouteValue("simulationPath")?.ToString() ?? "");
+            var values = new RouteValueDictionary();
+            var (f, pathFits) = SimulationRoute.Find(table.Value, path, context.Request.Method, values);
+            if (f is null)
             {
-                var run = context.GetRouteValue("simulationRun")?.ToString() ?? "";
-                if (runs.ServicesFor(run, out var problem) is not { } services)
-                {
-                    context.Response.StatusCode = StatusCodes.Status404NotFound;
-                    await context.Response.WriteAsJsonAsync(new { error = problem });
-                    return;
-                }
-                await using var scope = services.CreateAsyncScope();
-                // A run's routes are refused exactly as the app's are, with the run's own plans deciding who may see them.
-                if (await LocalFunctionHost.RefuseAsync(context, f, invoker, keys, scope.ServiceProvider.GetRequiredService<CspFunctions.Access.AccessGate>())) return;
-                await invoker.InvokeHttpAsync(context, f, scope.ServiceProvider);
-            }).WithDisplayName(PathPrefix + "/" + f.Name);
-        }
+                context.Response.StatusCode = pathFits ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status404NotFound;
+                return;
+            }
+            foreach (var (name, value) in values) context.Request.RouteValues[name] = value;
+            var run = context.GetRouteValue("simulationRun")?.ToString() ?? "";
+            if (runs.ServicesFor(run, out var problem) is not { } services)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.Response.WriteAsJsonAsync(new { error = problem });
+                return;
+            }
+            await using var scope = services.CreateAsyncScope();
+            // A run's routes are refused exactly as the app's are, with the run's own plans deciding who may see them.
+            if (await LocalFunctionHost.RefuseAsync(context, f, invoker, keys, scope.ServiceProvider.GetRequiredService<CspFunctions.Access.AccessGate>())) return;
+            await invoker.InvokeHttpAsync(context, f, scope.ServiceProvider);
+        }).WithDisplayName(PathPrefix + "/{run}/api");
     }
 
     public async ValueTask DisposeAsync()

@@ -71,6 +71,33 @@ public sealed class QuarterSimulationTests(StorageFixture storage)
         Assert.Contains(expected, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("GET", "/plans/import", "GetPlan", "planId", "import")]
+    [InlineData("POST", "/plans/import", "ImportPlan", null, null)]
+    [InlineData("GET", "/manage/plans/p1/replies/2026-Q1/k1/raw", "ReplyRawMessage", "key", "k1")]
+    [InlineData("POST", "/manage/plans/p1/replies/2026-Q1/k1/raw", "DecideReply", "decision", "raw")]
+    [InlineData("GET", "/manage/plans/p1/actions/1.10", "ActionHistory", "number", "1.10")]
+    public void A_run_s_routes_are_matched_as_endpoint_routing_would_literals_first(string method, string path, string function, string? name, string? value)
+    {
+        var values = new Microsoft.AspNetCore.Routing.RouteValueDictionary();
+        var (found, fits) = SimulationRoute.Find(SimulationRoute.Table(FunctionCatalog.Load()), path, method, values);
+        Assert.True(fits);
+        Assert.Equal(function, found?.Name);
+        if (name is not null) Assert.Equal(value, values[name]?.ToString());
+    }
+
+    [Theory]
+    [InlineData("GET", "/sim/sim00000000/api/no-such-function", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/sim/sim00000000/api/health/extra", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/sim/sim00000000/api/health", HttpStatusCode.MethodNotAllowed)]
+    public async Task A_path_under_a_run_that_no_function_serves_is_refused_before_the_run_is_looked_up(string method, string path, HttpStatusCode expected)
+    {
+        await using var host = await TestHost.StartAsync(storage);
+        using var response = await host.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.DoesNotContain("simulation run", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_round_id_that_is_not_a_quarter_is_refused_with_an_example()
     {
