@@ -24,17 +24,45 @@ public static class TemplateLibrary
     /// and templates never write to them.</summary>
     public static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
-    public static ScriptPage Get(string name) => Cache.GetOrAdd(name, static n =>
+    public static ScriptPage Get(string name) => _withoutRuns
+        ? PlainCache.GetOrAdd(name, static n => Parse(Source(n), n, runs: false))
+        : Cache.GetOrAdd(name, static n => Parse(Source(n), n, runs: n.EndsWith(".html.sbn", StringComparison.Ordinal)));
+
+    /// <summary>Tests only: the HTML templates as plain Scriban evaluates them (no <see cref="StatementRun"/>s), kept apart.</summary>
+    private static readonly ConcurrentDictionary<string, ScriptPage> PlainCache = new();
+
+    [ThreadStatic] private static bool _withoutRuns;
+
+    /// <summary>Tests only: until disposed, templates this thread gets are parsed without statement runs, so a test can
+    /// compare what a page renders with and without them. Production code never calls it.</summary>
+    internal static IDisposable WithoutRuns()
+    {
+        _withoutRuns = true;
+        return new RunsBack();
+    }
+
+    private sealed class RunsBack : IDisposable
+    {
+        public void Dispose() => _withoutRuns = false;
+    }
+
+    private static string Source(string name)
     {
         var assembly = typeof(TemplateLibrary).Assembly;
-        var resource = assembly.GetManifestResourceNames().SingleOrDefault(r => r.EndsWith(".Templates." + n, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Template '{n}' is not embedded.");
+        var resource = assembly.GetManifestResourceNames().SingleOrDefault(r => r.EndsWith(".Templates." + name, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Template '{name}' is not embedded.");
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        var template = Template.Parse(reader.ReadToEnd(), n);
-        if (template.HasErrors || template.Page is null) throw new InvalidOperationException($"Template '{n}' has errors: {string.Join("; ", template.Messages)}");
-        return MemberReadCache.Apply(template.Page, runs: n.EndsWith(".html.sbn", StringComparison.Ordinal));
-    });
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Parses a template's text and gives it member-read caches and, if <paramref name="runs"/>, statement runs.</summary>
+    internal static ScriptPage Parse(string text, string name, bool runs)
+    {
+        var template = Template.Parse(text, name);
+        if (template.HasErrors || template.Page is null) throw new InvalidOperationException($"Template '{name}' has errors: {string.Join("; ", template.Messages)}");
+        return MemberReadCache.Apply(template.Page, runs);
+    }
 
     /// <summary>A context for the named template: strict about unknown names, with no cap on the output's length (Scriban's
     /// default silently cuts output at 1 MiB, which a large plan's report passes); for *.html.sbn, one that HTML-encodes

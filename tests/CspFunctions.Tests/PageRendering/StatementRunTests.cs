@@ -1,0 +1,206 @@
+using System.Globalization;
+using CspFunctions.Bench;
+using CspFunctions.Chasing;
+using CspFunctions.Progress;
+using CspFunctions.Reporting;
+using CspFunctions.Responses;
+using CspFunctions.Templating;
+using CspFunctions.Tests.Reporting;
+using CspFunctions.Workbench;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace CspFunctions.Tests.PageRendering;
+
+/// <summary>StatementRun (the merge of writing statements of an *.html.sbn template) must write exactly what plain Scriban
+/// writes in the same HtmlTemplateContext: for the repo's pages with representative models, and for small templates that
+/// each exercise one thing a run does (or must leave alone).</summary>
+public sealed class StatementRunTests
+{
+    private static readonly DateTimeOffset At = new(2024, 10, 10, 9, 30, 0, TimeSpan.Zero);
+
+    // ---- synthetic templates ----
+
+    public static TheoryData<string, string> Synthetic() => new()
+    {
+        { "raw text only", "<p class=\"a\">Plain & simple</p>\n<ul>\n  <li>one</li>\n</ul>\n" },
+        { "member writes", "<h1>{{ layout.title }}</h1><p>{{ layout.full_title }} {{ layout.plan_name }} {{ layout.has_errors }}</p>" },
+        { "global variable writes", "<p>{{ text }}|{{ empty }}|{{ nothing }}|{{ zero }}|{{ number }}|{{ negative }}|{{ real }}|{{ yes }}|{{ no }}</p>" },
+        { "dates", "<time>{{ moment }}</time><time>{{ day }}</time><time>{{ offset }}</time>" },
+        { "values needing encoding", "<p title=\"{{ quoted }}\">{{ markup }}{{ amp }}{{ non_latin }}{{ layout.title }}</p>" },
+        { "lists and text blocks", "<p>{{ lines }}</p><div>{{ nested.lines }}</div>" },
+        { "nested member paths", "<a href=\"{{ nested.crumb.href }}\">{{ nested.crumb.text }}</a>{{ nested.missing }}" },
+        { "if without else", "<p>{{ if yes }}<b>{{ text }}</b>{{ end }}{{ if no }}never{{ end }}{{ if nothing }}null{{ end }}</p>" },
+        { "if/else", "{{ if no }}<i>no</i>{{ else }}<b>{{ markup }}</b>{{ end }}|{{ if yes }}Y{{ else }}N{{ end }}" },
+        { "if/else if/else", "{{ for n in numbers }}{{ if n == 1 }}one{{ else if n == 2 }}two{{ else if n > 5 }}big {{ n }}{{ else }}other {{ n }}{{ end }};{{ end }}" },
+        { "else if without else", "{{ for n in numbers }}{{ if n == 1 }}one{{ else if n == 2 }}two{{ end }}.{{ end }}" },
+        { "nested ifs", "{{ if yes }}<a>{{ if no }}x{{ else }}{{ if text }}<b>{{ text }}</b>{{ else }}none{{ end }}{{ end }}</a>{{ end }}" },
+        { "conditions that are values", "{{ if empty }}E{{ end }}{{ if zero }}Z{{ end }}{{ if text }}T{{ end }}{{ if lines }}L{{ end }}{{ if layout.crumbs }}C{{ end }}{{ if layout.contact }}P{{ end }}" },
+        { "ifs inside for loops", "<ul>{{ for c in crumbs }}<li{{ if for.first }} class=\"first\"{{ end }}>{{ if c.href }}<a href=\"{{ c.href }}\">{{ c.text }}</a>{{ else }}{{ c.text }}{{ end }}{{ for.index }}</li>{{ end }}</ul>" },
+        { "assignment before and after", "<p>{{ text }}</p>{{ x = markup }}<p>{{ x }}{{ if x }}set{{ end }}</p>{{ y = 3 }}{{ y }}" },
+        { "for loop breaking a run", "a{{ text }}{{ for n in numbers }}[{{ n }}]{{ end }}b{{ markup }}{{ for c in crumbs }}{{ c.text }}{{ end }}" },
+        { "capture", "<p>{{ text }}</p>{{ capture c }}<i>{{ markup }}</i>{{ if yes }}Y{{ end }}{{ end }}<p>{{ c }}</p>{{ c | string.size }}" },
+        { "function calls", "<p>{{ text }}</p>{{ string.upcase markup }}<p>{{ markup | string.downcase }}</p>{{ array.size numbers }}{{ if yes }}{{ 'a<b' | string.append '&' }}{{ end }}" },
+        { "user function and function members", "{{ func greet; ret '<hi>'; end }}<p>{{ greet }}</p>{{ fns.hello }}|{{ if yes }}{{ greet }}{{ fns.hello }}{{ end }}" },
+        { "include", "<p>{{ text }}</p>{{ include 'part' }}<p>{{ markup }}</p>{{ if yes }}{{ include 'part' }}{{ end }}" },
+        { "whitespace control", "<ul>\n  {{~ for c in crumbs ~}}\n  <li>{{~ c.text ~}}</li>\n  {{~ if for.last ~}}\n  <li>last</li>\n  {{~ else ~}}\n\n  {{~ end ~}}\n  {{~ end ~}}\n</ul>\n{{~ if yes -}}\n   yes  {{- text -}}  \n{{~ end ~}}\n" },
+        { "empty blocks", "{{ if yes }}{{ end }}{{ if no }}{{ else }}{{ end }}{{ if yes }}{{ else if no }}{{ else }}{{ end }}{{ for c in crumbs }}{{ end }}{{ capture e }}{{ end }}[{{ e }}]" },
+        { "break and continue in loops", "{{ for n in numbers }}{{ if n == 2 }}{{ continue }}{{ end }}<{{ n }}>{{ if n > 5 }}{{ break }}{{ end }}{{ end }}" },
+        { "expressions that are not plain reads", "{{ number + 1 }}{{ text + markup }}{{ numbers[0] }}{{ 'lit<' }}{{ 7 }}{{ (text) }}{{ yes && no }}" },
+        { "a run at the start and end of a loop body", "{{ for c in crumbs }}{{ c.text }}{{ if for.even }}E{{ end }}{{ x = c.href }}{{ x }}|{{ end }}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Synthetic))]
+    public void A_synthetic_template_renders_the_same_with_and_without_statement_runs(string name, string source)
+    {
+        var merged = TemplateLibrary.Parse(source, name + ".html.sbn", runs: true);
+        var plain = TemplateLibrary.Parse(source, name + ".html.sbn", runs: false);
+        Assert.True(Contains<StatementRun>(merged), "the case should give at least one statement run");
+        Assert.False(Contains<StatementRun>(plain));
+
+        var expected = RenderSynthetic(plain);
+        Assert.Equal(expected, RenderSynthetic(merged));
+        // Twice, so a member-read cache filled by the first render is exercised too.
+        Assert.Equal(expected, RenderSynthetic(merged));
+    }
+
+    private static bool Contains<T>(Scriban.Syntax.ScriptNode node) where T : Scriban.Syntax.ScriptNode =>
+        node is T || Enumerable.Range(0, node.ChildrenCount).Any(i => node.GetChildren(i) is { } child && Contains<T>(child));
+
+    private static string RenderSynthetic(Scriban.Syntax.ScriptPage page)
+    {
+        var context = TemplateLibrary.NewContext("synthetic.html.sbn");
+        Assert.IsType<HtmlTemplateContext>(context);
+        context.LoopLimit = 0;
+        context.NewLine = "\n";
+        context.PushCulture(CultureInfo.InvariantCulture);
+        context.TemplateLoader = new Parts();
+        var fns = new ScriptObject();
+        fns.Import("hello", new Func<string>(() => "<hello & welcome>"));
+        var layout = new PageLayout("Plan <2024> & \"partners\"")
+        {
+            PlanName = "Zoë's plan – 東京 ✓",
+            HasErrors = true,
+            Crumbs = [new Crumb("Home & away", "/a?b=1&c=<2>"), new Crumb("Plan \"x\"", "")],
+        };
+        context.PushGlobal(new ScriptObject
+        {
+            ["layout"] = layout,
+            ["crumbs"] = layout.Crumbs,
+            ["text"] = "Plain text",
+            ["empty"] = "",
+            ["nothing"] = null,
+            ["zero"] = 0,
+            ["number"] = 42,
+            ["negative"] = -7L,
+            ["real"] = 3.25,
+            ["yes"] = true,
+            ["no"] = false,
+            ["moment"] = new DateTime(2024, 10, 10, 9, 30, 0),
+            ["day"] = new DateOnly(2024, 10, 20),
+            ["offset"] = At,
+            ["quoted"] = "say \"hi\" & 'bye'",
+            ["markup"] = "<script>alert('x')</script>",
+            ["amp"] = "Tom & Jerry",
+            ["non_latin"] = "Ünïcödé — Привет — 日本語 — 🚓",
+            ["lines"] = new List<string> { "first <line>", "second & last" },
+            ["numbers"] = new[] { 1, 2, 3, 6, 9 },
+            ["nested"] = new ScriptObject { ["lines"] = new[] { "a<", "b&" }, ["crumb"] = new Crumb("Nested <crumb>", "/n?x=1&y=2") },
+            ["fns"] = fns,
+        });
+        return TemplateLibrary.Render(page, "synthetic.html.sbn", context);
+    }
+
+    private sealed class Parts : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => templateName;
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => "<em>{{ markup }}</em>{{ if yes }}Y{{ end }}";
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+
+    // ---- the repo's templates ----
+
+    private static readonly ManagerLinks Links = new();
+
+    public static TheoryData<string> Pages() => new(PageCases.Keys);
+
+    /// <summary>Each of the repo's pages, as its function builds it (the bench's and tests' builders), rendered whole
+    /// (page template in the layout, in one pass).</summary>
+    private static readonly Dictionary<string, Func<string>> PageCases = new()
+    {
+        ["round page (manage-round + layout)"] = () => Bench().TemplateRound(),
+        ["response form (response-form + layout)"] = () => Bench().TemplateForm(),
+        ["report, board"] = () => ReportTemplates.Render(ReportTemplates.Html, ReportBuilder.Build(ReportData.Inputs(), ReportAudience.Board)),
+        ["report, manager"] = () => ReportTemplates.Render(ReportTemplates.Html, ReportBuilder.Build(ReportData.Inputs(), ReportAudience.Manager)),
+        ["report, round page's plan"] = () => ReportTemplates.Render(ReportTemplates.Html, PageRenderData.RoundPage().Inputs.Report),
+        ["plan page (manage-plan)"] = () =>
+        {
+            var stored = PageRenderData.RoundPage().Inputs.View.Stored;
+            var page = ManagePlanPage.For(stored, stored.Rounds.ToDictionary(r => r.Id, r => 7), [new HeldReply("h1", "odd <sender>@example.org", "Re: \"update\" & more", At, "Looks like <spam>")], "published", Links);
+            return PageRenderer.Render(ManagePlanPage.Template, page, Links.Layout(stored.Plan.Name, stored.Plan));
+        },
+        ["replies (replies)"] = () =>
+        {
+            var plan = PageRenderData.RoundPage().Inputs.View.Plan;
+            var page = RepliesPage.For(plan, Replies(plan), null, Links);
+            return PageRenderer.Render(RepliesPage.Template, page, Links.Layout(page.Title, plan, crumbs: new Crumb(plan.Name, Links.Plan(plan.Id))));
+        },
+        ["one reply (reply)"] = () =>
+        {
+            var plan = PageRenderData.RoundPage().Inputs.View.Plan;
+            var latest = new Dictionary<int, ProgressUpdate> { [1] = new(plan.Id, "2024-25-Q2", 1, 1, ProgressStatus.OnTrack, Rag.Amber, "Earlier <update> & more", "Lead", null, At, UpdateChannel.Form) };
+            var page = ReplyPage.For(plan, Replies(plan)[0], latest, Links);
+            return PageRenderer.Render(ReplyPage.Template, page, Links.Layout(page.Title, plan));
+        },
+        ["lead edit (lead-edit)"] = () =>
+        {
+            var plan = PageRenderData.RoundPage().Inputs.View.Plan;
+            var page = LeadEditPage.For(plan, plan.Leads[2], [new ContactIssue("c3@example.org", "bounce", At), new ContactIssue("c3@example.org", "spam <report>", At.AddDays(1))], null, Links);
+            return PageRenderer.Render(LeadEditPage.Template, page, Links.Layout("Lead", plan, true));
+        },
+        ["message page (message)"] = () => PageRenderer.Render(MessagePage.Template,
+            MessagePage.Error("Not <saved>", "The plan \"x\" & its rounds.", "Ünïcödé — 日本語") with { Back = new Crumb("Back & forth", "/a?b=<1>") },
+            new PageLayout("Not saved") { HasErrors = true, Crumbs = [new Crumb("Home", "/")] }),
+    };
+
+    private static PageRenderBenchmarks Bench()
+    {
+        var bench = new PageRenderBenchmarks();
+        bench.Setup();
+        return bench;
+    }
+
+    private static List<WaitingReply> Replies(CspFunctions.Plans.Plan plan) =>
+    [
+        new(plan.Id, "2024-25-Q2", "k1", "r1", At, "Pat <pat@example.org>", "Re: update & \"progress\"", plan.Leads[1].Id, InboundState.Unassigned, "No action number", "1. Done <all> & dusted\n\n- one\n- two", "archive/r1", "\"e1\""),
+        new(plan.Id, "2024-25-Q2", "k2", "r2", At.AddHours(-2), null, null, null, InboundState.HeldForReview, "Looks like <spam>", "Buy now!", "archive/r2", "\"e2\""),
+        new(plan.Id, "2024-25-Q2", "k3", "r3", At.AddHours(-5), "lee@example.org", "No change", plan.Leads[0].Id, InboundState.Applied, "", null, "archive/r3", "\"e3\"") { NeedsRealUpdate = [3, 5] },
+    ];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void A_page_renders_the_same_with_and_without_statement_runs(string name)
+    {
+        var render = PageCases[name];
+        string expected;
+        using (TemplateLibrary.WithoutRuns()) expected = render();
+        var actual = render();
+        Assert.True(expected.Length > 1_000, $"{name}: the page should render in full, got {expected.Length} characters");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Every_html_template_is_merged_into_runs_and_the_plain_parse_has_none()
+    {
+        var names = typeof(TemplateLibrary).Assembly.GetManifestResourceNames().Where(n => n.EndsWith(".html.sbn", StringComparison.Ordinal))
+            .Select(n => n[(n.LastIndexOf(".Templates.", StringComparison.Ordinal) + ".Templates.".Length)..]).ToList();
+        Assert.True(names.Count >= 20, $"found {names.Count} HTML templates");
+        foreach (var name in names)
+        {
+            Assert.True(Contains<StatementRun>(TemplateLibrary.Get(name)), $"{name} has no statement run");
+            using (TemplateLibrary.WithoutRuns()) Assert.False(Contains<StatementRun>(TemplateLibrary.Get(name)), $"{name} parsed plain has a run");
+        }
+    }
+}
