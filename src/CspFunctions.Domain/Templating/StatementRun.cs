@@ -56,8 +56,10 @@ internal sealed class StatementRun : ScriptStatement
     {
         switch (statement)
         {
-            // The parser's marks of {{ and }}: only auto-indent (off for HTML) looks at them; the block skips them.
-            case ScriptEscapeStatement:
+            // The parser's marks of {{ and }}: only auto-indent (off for HTML) looks at them; the block skips them. So is the
+            // {{ end }} that closes a branch's last block (it can skip evaluation): were it not in the run, no if with it
+            // would be a single run, and no if would ever become an item.
+            case ScriptEscapeStatement or ScriptEndStatement:
                 return true;
             case ScriptRawStatement raw:
                 if (raw.Text.Length > 0 && !string.IsNullOrEmpty(raw.Text.FullText)) items.Add(new TextItem(raw.Text.FullText, raw.Text.Index, raw.Text.Length));
@@ -124,6 +126,13 @@ internal sealed class StatementRun : ScriptStatement
             if (statement.CanOutput && result is not null && context.EnableOutput) context.Write(statement.Span, result);
         }
         return null;
+    }
+
+    // Scriban's own visitors walk parsed templates too (a function's body is searched for ret when the function is
+    // defined): they see the statements the run stands for.
+    public override void Accept(ScriptVisitor visitor)
+    {
+        foreach (var statement in _statements) visitor.Visit(statement);
     }
 
     public override void PrintTo(ScriptPrinter printer)

@@ -43,6 +43,7 @@ public sealed class StatementRunTests
         { "capture", "<p>{{ text }}</p>{{ capture c }}<i>{{ markup }}</i>{{ if yes }}Y{{ end }}{{ end }}<p>{{ c }}</p>{{ c | string.size }}" },
         { "function calls", "<p>{{ text }}</p>{{ string.upcase markup }}<p>{{ markup | string.downcase }}</p>{{ array.size numbers }}{{ if yes }}{{ 'a<b' | string.append '&' }}{{ end }}" },
         { "user function and function members", "{{ func greet; ret '<hi>'; end }}<p>{{ greet }}</p>{{ fns.hello }}|{{ if yes }}{{ greet }}{{ fns.hello }}{{ end }}" },
+        { "function bodies that write", "{{ func box }}<b>{{ text }}</b>{{ if yes }}{{ markup }}{{ end }}{{ end }}<p>{{ box }}</p>{{ func shout(x) }}[{{ x }}]{{ end }}{{ shout markup }}" },
         { "include", "<p>{{ text }}</p>{{ include 'part' }}<p>{{ markup }}</p>{{ if yes }}{{ include 'part' }}{{ end }}" },
         { "whitespace control", "<ul>\n  {{~ for c in crumbs ~}}\n  <li>{{~ c.text ~}}</li>\n  {{~ if for.last ~}}\n  <li>last</li>\n  {{~ else ~}}\n\n  {{~ end ~}}\n  {{~ end ~}}\n</ul>\n{{~ if yes -}}\n   yes  {{- text -}}  \n{{~ end ~}}\n" },
         { "empty blocks", "{{ if yes }}{{ end }}{{ if no }}{{ else }}{{ end }}{{ if yes }}{{ else if no }}{{ else }}{{ end }}{{ for c in crumbs }}{{ end }}{{ capture e }}{{ end }}[{{ e }}]" },
