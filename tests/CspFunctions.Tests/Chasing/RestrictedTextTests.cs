@@ -6,6 +6,7 @@ using CspFunctions.Plans;
 using CspFunctions.Progress;
 using CspFunctions.Reporting;
 using CspFunctions.Responses;
+using CspFunctions.Workbench;
 
 namespace CspFunctions.Tests.Chasing;
 
@@ -56,6 +57,10 @@ public sealed class RestrictedTextTests
         var digest = new ManagerDigest("p", Round.Id, new DateOnly(2019, 7, 8), Round.DueDate, 2, 1, [new OutstandingLead("police", Police.Name, [1, 4])],
             [new ChaseWarning("police", "contact x has an invalid email address", 4)], Plan.Managers);
         yield return ("ReminderComposer.Digest", ReminderComposer.Digest(Plan, Round, digest, Plan.Managers[0]));
+        var waiting = new WaitingReply("p", Round.Id, "k", "m1", DateTimeOffset.UnixEpoch, "someone@example.net", "Re: your update", "police",
+            InboundState.HeldForReview, "the sender is not a contact of the lead", "Patrols went well this quarter.", "2019/07/01/x.eml", "*");
+        yield return ("ForwardedReplyMail.Compose", ForwardedReplyMail.Compose(Plan, Round, Police, waiting, Pat, "Mo Manager",
+            "https://csp.example.org/api/respond/t", "reply+k@reply.example.org"));
     }
 
     [Fact]
@@ -76,6 +81,10 @@ public sealed class RestrictedTextTests
         Assert.Contains("Two more patrols.", confirmation.TextBody);
         var acknowledgement = (OutgoingMail)messages.First(m => m.Factory == "ResponseMail.Acknowledgement").Message;
         Assert.Contains("Action 4 (restricted): saved", acknowledgement.TextBody);
+        // A forwarded reply still lists the restricted action, by its reference only.
+        var forwarded = (OutgoingMail)messages.First(m => m.Factory == "ForwardedReplyMail.Compose").Message;
+        Assert.Contains("Patrols went well this quarter.", forwarded.TextBody);
+        Assert.Contains("Patrol the park.", forwarded.TextBody);
         // An unrestricted action's last update is still shown beside it in reminders, as designed.
         Assert.Contains("Patrols weekly.", ((OutgoingMail)messages.First(m => m.Factory == "ReminderComposer.Reminder").Message).TextBody);
     }
