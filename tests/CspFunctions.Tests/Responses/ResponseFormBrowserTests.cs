@@ -1,6 +1,7 @@
 using CspFunctions.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static CspFunctions.Tests.Infrastructure.KeyboardFocus;
 
 namespace CspFunctions.Tests.Responses;
 
@@ -46,20 +47,6 @@ public sealed class ResponseFormBrowserTests(BrowserFixture browser, StorageFixt
         Assert.Equal("Typed with the keyboard <script>alert(1)</script>", (await page.InnerTextAsync("dl.captured dd")).Trim());
         await AssertAccessibleAsync(page, "saved");
         Assert.Equal("Typed with the keyboard <script>alert(1)</script>", (await world.LatestAsync())[9].Text);
-    }
-
-    /// <summary>What has the keyboard focus: its id, or its tag and text.</summary>
-    private static async Task<string> FocusedAsync(IPage page)
-    {
-        var focused = page.Locator(":focus");
-        if (await focused.CountAsync() == 0) return "";
-        return await focused.GetAttributeAsync("id") ?? $"{(await focused.GetAttributeAsync("href") is { } href ? "link " + href : "button")}: {(await focused.InnerTextAsync()).Trim()}";
-    }
-
-    private static async Task<string> PressAsync(IPage page, string key, int times = 1)
-    {
-        for (var i = 0; i < times; i++) await page.Keyboard.PressAsync(key);
-        return await FocusedAsync(page);
     }
 
     [BrowserFact]
