@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using CspFunctions.LocalHost;
 using CspFunctions.Observability;
@@ -21,10 +23,17 @@ namespace CspFunctions.Bench;
 /// function makes the same three storage calls first (`--probe-storage`). A second baseline, the empty app answering at once,
 /// is reported too. Starts rotate through the sides (and which goes first), after one warm-up of each; medians are
 /// compared. Then a few starts of each with CSP_STARTUP_TRACE=1 give the stage breakdown (not counted in the figures).
+///
+/// Both sides run as Azure runs a deployed app: published once at the start of the run, ReadyToRun for linux-x64 and
+/// framework-dependent (what `dotnet publish` of src/CspFunctions produces, see its project file), with the same settings.
+/// A smoke run (CI) starts the build output instead: it only proves the bench still works, and publishing would take minutes.
 /// </summary>
 public sealed class StartupBench : IBenchProgram
 {
     private const double Target = 1.3;
+
+    /// <summary>Flex Consumption's workers: src/CspFunctions/CspFunctions.csproj publishes ReadyToRun for this runtime.</summary>
+    public const string PublishRuntime = "linux-x64";
 
     public string Name => "startup";
     public string Description => "cold start to the first answered request: the app on the local host vs an empty isolated-worker app answering the same health probe (target <= 1.3x); [runs=9] [traced=3]";
@@ -38,6 +47,14 @@ public sealed class StartupBench : IBenchProgram
         var configuration = typeof(StartupBench).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var app = Path.Combine(root, "src", "CspFunctions.LocalHost", "bin", configuration, "net10.0", "CspFunctions.LocalHost.dll");
         var empty = Path.Combine(root, "bench", "CspFunctions.EmptyApp", "bin", configuration, "net10.0", "CspFunctions.EmptyApp.dll");
+        var published = !options.Smoke;
+        if (published)
+        {
+            // Under the repository (bin/obj are ignored), so the published local host still finds the repository root.
+            var publishRoot = Path.Combine(root, "bench", "CspFunctions.Bench", "obj", "startup-published");
+            app = await PublishAsync(root, Path.Combine("src", "CspFunctions.LocalHost", "CspFunctions.LocalHost.csproj"), configuration, Path.Combine(publishRoot, "app"), "CspFunctions.LocalHost.dll");
+            empty = await PublishAsync(root, Path.Combine("bench", "CspFunctions.EmptyApp", "CspFunctions.EmptyApp.csproj"), configuration, Path.Combine(publishRoot, "empty"), "CspFunctions.EmptyApp.dll");
+        }
         foreach (var dll in new[] { app, empty })
             if (!File.Exists(dll)) { Console.Error.WriteLine($"{dll} is missing: dotnet build -c {configuration} bench/CspFunctions.Bench first."); return 2; }
         await using var azurite = await Azurite.EnsureRunningAsync(root, Path.Combine(root, ".azurite"), Console.WriteLine);
@@ -80,6 +97,16 @@ public sealed class StartupBench : IBenchProgram
             appSide.Times.Count == runs && appSide.AllServedBy("Health"));
         foreach (var side in new[] { probeSide, bareSide })
             report.Check($"the {side.Label} answered GET /api/health with 200 in each of its {side.Times.Count} starts", side.Times.Count == runs);
+        if (published)
+        {
+            // The app's own assemblies are the ones only a publish of the app can precompile; the packages are the same on both sides.
+            var appImages = ReadyToRunImages(Path.GetDirectoryName(app)!);
+            var emptyImages = ReadyToRunImages(Path.GetDirectoryName(empty)!);
+            string[] own = ["CspFunctions", "CspFunctions.Domain", "CspFunctions.LocalHost"];
+            report.Check($"both sides were published ReadyToRun for {PublishRuntime}: the app's own assemblies ({string.Join(", ", own)}) and the empty app's are ReadyToRun images; " +
+                         $"ReadyToRun images of all assemblies published: the app {appImages.ReadyToRun.Count} of {appImages.All}, the empty app {emptyImages.ReadyToRun.Count} of {emptyImages.All}",
+                own.All(appImages.ReadyToRun.Contains) && emptyImages.ReadyToRun.Contains("CspFunctions.EmptyApp") && RuntimeInformation.RuntimeIdentifier == PublishRuntime);
+        }
         report.Check("every traced start reported its stages (CSP_STARTUP_TRACE=1)",
             appSide.Traces.Count == tracedRuns && probeSide.Traces.Count == tracedRuns && appSide.Traces.Concat(probeSide.Traces).All(t => t.Count > 0));
 
@@ -103,6 +130,11 @@ public sealed class StartupBench : IBenchProgram
         report.Note(StageTable(appSide, probeSide, tracedRuns));
         report.Note($"Assemblies loaded by the first answer: the app {appSide.Assemblies.Count}, the empty app with the same probe {probeSide.Assemblies.Count}. " +
                     $"Only in the app: {string.Join(", ", appSide.Assemblies.Except(probeSide.Assemblies))}. Only in the empty app: {(string.Join(", ", probeSide.Assemblies.Except(appSide.Assemblies)) is { Length: > 0 } e ? e : "none")}.");
+        report.Note(published
+            ? $"What runs: both sides published once at the start of this run exactly alike, `dotnet publish -c {configuration} -r {PublishRuntime} --self-contained false -p:PublishReadyToRun=true` " +
+              "(ReadyToRun, framework-dependent: what `dotnet publish` of src/CspFunctions produces for Flex Consumption, see docs/operations.md), and the published dll started. " +
+              "A smoke run (`--smoke`, CI) starts the build output instead, without ReadyToRun."
+            : "What runs: this smoke run started the build output of both sides (no publish, no ReadyToRun); a full run publishes both ReadyToRun first.");
         report.Note("""
             What is measured: a fresh `dotnet` process per start, timed from Process.Start until GET /api/health first answers 200
             (polled every 10 ms). The Functions host (Core Tools) cannot run on this machine, so neither side runs under it; in
@@ -151,6 +183,42 @@ public sealed class StartupBench : IBenchProgram
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>Publishes a project as the app is deployed (ReadyToRun for <see cref="PublishRuntime"/>, framework-dependent)
+    /// into an emptied folder; returns the path of its entry dll there.</summary>
+    private static async Task<string> PublishAsync(string root, string project, string configuration, string folder, string dll)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "publish", project, "-c", configuration, "-r", PublishRuntime, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", folder, "--nologo", "-v", "q", "-nodeReuse:false" })
+            start.ArgumentList.Add(a);
+        Console.WriteLine($"publishing {project} (ReadyToRun, {PublishRuntime}) ...");
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet publish {project} failed with {process.ExitCode}:\n{await output}\n{await errors}");
+        Console.WriteLine($"published {project} in {clock.Elapsed.TotalSeconds:F0} s");
+        return Path.Combine(folder, dll);
+    }
+
+    /// <summary>The assemblies in a folder that are ReadyToRun images (a managed native header), and how many assemblies it holds.</summary>
+    private static (HashSet<string> ReadyToRun, int All) ReadyToRunImages(string folder)
+    {
+        var readyToRun = new HashSet<string>(StringComparer.Ordinal);
+        var all = 0;
+        foreach (var file in Directory.GetFiles(folder, "*.dll"))
+        {
+            using var stream = File.OpenRead(file);
+            using var pe = new PEReader(stream);
+            if (pe.PEHeaders.CorHeader is not { } cor) continue;
+            all++;
+            if (cor.ManagedNativeHeaderDirectory.Size > 0) readyToRun.Add(Path.GetFileNameWithoutExtension(file));
+        }
+        return (readyToRun, all);
     }
 
     private static double Median(List<double> values)

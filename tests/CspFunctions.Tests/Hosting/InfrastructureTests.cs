@@ -52,6 +52,38 @@ public sealed class InfrastructureTests
         Assert.DoesNotContain("@Microsoft.KeyVault", values.GetRawText());
     }
 
+    /// <summary>What azd deploy uploads (it runs `dotnet publish`) is ReadyToRun for Flex Consumption's linux-x64 workers, for
+    /// a faster cold start (docs/operations.md, bench/results/startup.md); an ordinary build or test sets no runtime, so its
+    /// output path stays bin/CONFIG/net10.0/. Evaluated, not built: a publish takes minutes.</summary>
+    [Fact]
+    public async Task Publishing_the_app_compiles_it_ReadyToRun_for_linux_x64_and_an_ordinary_build_sets_no_runtime()
+    {
+        var published = await EvaluateAppAsync("-p:_IsPublishing=true");
+        Assert.Equal("linux-x64", published["RuntimeIdentifier"]);
+        Assert.Equal("false", published["SelfContained"]);
+        Assert.Equal("true", published["PublishReadyToRun"]);
+
+        var built = await EvaluateAppAsync();
+        Assert.Equal("", built["RuntimeIdentifier"]);
+        Assert.Equal("", built["PublishReadyToRun"]);
+        Assert.EndsWith("net10.0/", built["OutputPath"].Replace('\\', '/'));
+    }
+
+    private static async Task<Dictionary<string, string>> EvaluateAppAsync(params string[] properties)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
+        foreach (var a in new[] { "msbuild", Path.Combine(Root, "src", "CspFunctions", "CspFunctions.csproj"), "-nologo", "-p:Configuration=Release",
+                     "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained", "-getProperty:PublishReadyToRun", "-getProperty:OutputPath" }.Concat(properties))
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"dotnet msbuild failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+        using var json = JsonDocument.Parse(await stdout);
+        return json.RootElement.GetProperty("Properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+    }
+
     [Fact]
     public async Task Bicep_builds_and_lints_with_zero_warnings()
     {
