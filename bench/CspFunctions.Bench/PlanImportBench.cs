@@ -34,22 +34,33 @@ public sealed class PlanImportBench : IBenchProgram
                      ("Word .docx", PlanFormat.Docx, BenchPlanFiles.Word(actions)),
                  })
         {
+            var firstImport = Stopwatch.StartNew();
             var plan = Import(format, bytes);
+            var firstImportMs = firstImport.Elapsed.TotalMilliseconds;
             report.Check($"{label}: the import reads and validates {actions:N0} actions, each with its reference as written, two leads and a progress update",
                 plan.Plan.Actions.Count == actions && plan.Plan.Actions.All(a => a.Ref.Contains('.') && a.LeadIds.Count == 2) && plan.Updates.Count == actions);
+            var firstBare = Stopwatch.StartNew();
             var bareCells = format == PlanFormat.Xlsx ? BareExcel(bytes) : BareWord(bytes);
+            var firstBareMs = firstBare.Elapsed.TotalMilliseconds;
             var readerCells = ReaderCells(format, bytes);
             report.Check($"{label}: the bare OpenXml read and the import's reader see the same {bareCells:N0} non-empty cells (the reader saw {readerCells:N0})", bareCells == readerCells);
 
             // Interleaved, so load on the machine falls on both sides alike.
             var document = Read(format, bytes).Document;
-            var medians = Medians(options.Smoke,
+            var (times, warmUp) = Times(options.Smoke,
                 () => _ = format == PlanFormat.Xlsx ? BareExcel(bytes) : BareWord(bytes),
                 () => _ = Import(format, bytes),
                 () => _ = ReaderCells(format, bytes),
                 () => _ = PlanValidator.Validate(document));
-            var (bare, full, cells, validate) = (medians[0], medians[1], medians[2], medians[3]);
+            var (bare, full, cells, validate) = (Median(times[0]), Median(times[1]), Median(times[2]), Median(times[3]));
             report.Figure($"{label}, {actions:N0} actions ({bytes.Length / 1024.0:N0} KB): read + validate, median, vs a bare OpenXml read of the same cells", full, bare, "ms", maxRatio: 1.5);
+            // Each round's import beside the same round's bare read: how far the ratio moves from round to round.
+            var ratios = times[1].Zip(times[0], (import, read) => import / read).ToList();
+            report.Note($"{label} spread ({times[0].Count} interleaved rounds after {warmUp} rounds of warm-up): the bare read {Quantile(times[0], 0.25):F2}-{Quantile(times[0], 0.75):F2} ms, " +
+                        $"the import {Quantile(times[1], 0.25):F2}-{Quantile(times[1], 0.75):F2} ms (quartiles); each round's import over the same round's bare read: " +
+                        $"median {Median(ratios):F3}, quartiles {Quantile(ratios, 0.25):F3}-{Quantile(ratios, 0.75):F3}.");
+            report.Note($"{label} first calls in this process (code not yet optimised by tiered compilation; diagnostic, not the target): the import {firstImportMs:F1} ms, " +
+                        $"then the bare read {firstBareMs:F1} ms (the bare read's OpenXml element-tree code had already run to make the test files).");
             report.Note($"{label} parts (medians): open and read the cells {cells:F2} ms; find the table, map the columns and read the actions " +
                         $"{full - cells - validate:F2} ms; validate the plan {validate:F2} ms (the validator alone on the same document).");
             var (bareBytes, bareGcs) = Allocations(() => _ = format == PlanFormat.Xlsx ? BareExcel(bytes) : BareWord(bytes));
@@ -139,26 +150,41 @@ public sealed class PlanImportBench : IBenchProgram
         return (GC.GetAllocatedBytesForCurrentThread() - bytes, GC.CollectionCount(0) - collections);
     }
 
-    /// <summary>Median milliseconds of each action, run in turn (a round of each, then the next round) for about three
-    /// seconds each (at least 5 rounds), after a warm-up; a collection before each run so no run pays for another's garbage.</summary>
-    private static double[] Medians(bool smoke, params Action[] actions)
+    /// <summary>Each action's milliseconds, run in turn (a round of each, then the next round; a collection before each
+    /// run so no run pays for another's garbage). First a warm-up of the same rounds, at least 60 and at least three seconds,
+    /// so that what is measured on both sides is the code tiered compilation settles on (a method is recompiled optimised
+    /// only after 30 calls and a quiet spell, and while that is under way its first rounds run several times slower); then
+    /// rounds for about eight seconds (at least 31).</summary>
+    private static (List<double>[] Times, int WarmUp) Times(bool smoke, params Action[] actions)
     {
-        foreach (var action in actions) for (var i = 0; i < (smoke ? 1 : 5); i++) action();
+        var warm = Stopwatch.StartNew();
+        var warmUp = 0;
+        for (; warmUp < (smoke ? 1 : 60) || (!smoke && warm.Elapsed.TotalSeconds < 3); warmUp++)
+            foreach (var action in actions) Run(action);
         var probe = Stopwatch.StartNew();
-        actions[0]();
-        var rounds = smoke ? 3 : Math.Clamp((int)(3000 / Math.Max(0.001, probe.Elapsed.TotalMilliseconds)), 5, 400);
+        foreach (var action in actions) Run(action);
+        var rounds = smoke ? 3 : Math.Clamp((int)(8000 / Math.Max(0.001, probe.Elapsed.TotalMilliseconds)), 31, 1000);
         var times = actions.Select(_ => new List<double>(rounds)).ToArray();
         for (var round = 0; round < rounds; round++)
-        {
             for (var k = 0; k < actions.Length; k++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                var watch = Stopwatch.StartNew();
-                actions[k]();
-                times[k].Add(watch.Elapsed.TotalMilliseconds);
-            }
+                times[k].Add(Run(actions[k]));
+        return (times, warmUp);
+
+        static double Run(Action action)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var watch = Stopwatch.StartNew();
+            action();
+            return watch.Elapsed.TotalMilliseconds;
         }
-        return times.Select(t => t.Order().ElementAt(t.Count / 2)).ToArray();
+    }
+
+    private static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
+
+    private static double Quantile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Round(q * (sorted.Count - 1))];
     }
 }

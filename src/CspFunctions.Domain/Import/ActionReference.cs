@@ -18,17 +18,24 @@ public static partial class ActionReference
         while (t.Length > 0 && (t[^1] == '.' || t[^1] == ' ')) t = t[..^1];
         if (t.Length == 0) return null;
         if (WholeWithZeros().Match(t) is { Success: true } m) t = m.Groups[1].Value;
-        if (t.Length > MaxLength || !Pattern().IsMatch(t) || !t.Any(char.IsDigit))
+        if (t.Length > MaxLength || !Pattern().IsMatch(t) || !HasDigit(t))
         {
             problem = $"'{text?.Trim()}' is not an action reference (write it as 12, 1.2 or 3a)";
             return null;
         }
-        return t.All(char.IsAsciiDigit) ? t.TrimStart('0') is { Length: > 0 } n ? n : "0" : t;
+        return !t.AsSpan().ContainsAnyExceptInRange('0', '9') ? t.TrimStart('0') is { Length: > 0 } n ? n : "0" : t;
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+            if (char.IsDigit(c)) return true;
+        return false;
     }
 
     /// <summary>The whole number a reference is, if it is one ("12" is 12; "1.2" and "3a" are not).</summary>
     public static int? Whole(string reference) =>
-        reference.All(char.IsAsciiDigit) && int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        !reference.AsSpan().ContainsAnyExceptInRange('0', '9') && int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>The text of a number cell, as Excel shows it for a general format: 12 for 12.0, 1.2 for 1.2000000000000002.</summary>
     public static string NumberText(string raw) =>

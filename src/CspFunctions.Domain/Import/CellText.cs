@@ -20,6 +20,8 @@ public static partial class CellText
     public static string OneLine(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        // Most cells are one line already (single spaces, nothing to trim): returned as they are, without a copy.
+        if (text[0] != ' ' && text[^1] != ' ' && text.AsSpan().IndexOfAny(OtherSpaces) < 0 && !text.Contains("  ", StringComparison.Ordinal)) return Nfc(text);
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
@@ -98,6 +100,10 @@ public static partial class CellText
     public static string Tidy(string line) =>
         line.AsSpan().IndexOfAny(Untidy) < 0 && !line.Contains("  ", StringComparison.Ordinal) ? Nfc(line.Trim())
             : Nfc(Spaces().Replace(line.Replace('\u00A0', ' ').Replace("\u200B", ""), " ").Trim());
+
+    /// <summary>What <see cref="OneLine"/> turns into a space besides the space itself: every other whitespace character and U+200B.</summary>
+    private static readonly System.Buffers.SearchValues<char> OtherSpaces = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && (char.IsWhiteSpace(c) || c == '\u200B')).ToArray());
 
     private static readonly System.Buffers.SearchValues<char> Untidy = System.Buffers.SearchValues.Create("\t\u00A0\u200B");
 

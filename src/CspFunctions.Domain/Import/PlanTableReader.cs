@@ -59,7 +59,9 @@ public static partial class PlanTableReader
         for (var r = headerIndex + 1; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
-            var filled = Enumerable.Range(0, row.Cells.Count).Where(i => !row.Cells[i].IsEmpty).ToList();
+            var filled = new List<int>(row.Cells.Count);
+            for (var i = 0; i < row.Cells.Count; i++)
+                if (!row.Cells[i].IsEmpty) filled.Add(i);
             if (filled.Count == 0) continue;
             var numberCell = row[Col(PlanColumn.Number)!.Value];
             var (reference, restricted, numberProblem) = ReadNumber(numberCell);

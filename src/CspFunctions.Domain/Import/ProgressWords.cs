@@ -96,5 +96,14 @@ public static partial class ProgressWords
     [GeneratedRegex(@"^(current status|status|rag status|rag rating|rag colour|rag)\b\s*[:\-–]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Label();
 
-    private static string Squash(string? text) => new((text ?? "").Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    /// <summary>The letters and digits of the text, lower-cased ("On track" is "ontrack").</summary>
+    private static string Squash(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        foreach (var c in text)
+            if (char.IsLetterOrDigit(c)) buffer[n++] = char.ToLowerInvariant(c);
+        return new string(buffer[..n]);
+    }
 }

@@ -16,7 +16,14 @@ public sealed class SourceCell(IReadOnlyList<CellParagraph> paragraphs, bool lin
     private bool? _isEmpty;
     private string? _line;
 
-    public bool IsEmpty => _isEmpty ??= Paragraphs.All(p => string.IsNullOrWhiteSpace(p.Text));
+    public bool IsEmpty => _isEmpty ??= AllBlank(Paragraphs);
+
+    private static bool AllBlank(IReadOnlyList<CellParagraph> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+            if (!string.IsNullOrWhiteSpace(paragraphs[i].Text)) return false;
+        return true;
+    }
 
     /// <summary>The whole cell on one line, whitespace collapsed (for headers, numbers, priorities, status words).</summary>
     public string Line => _line ??= Paragraphs.Count == 1 && Paragraphs[0].ListMark is null

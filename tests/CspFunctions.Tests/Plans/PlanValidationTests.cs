@@ -50,6 +50,41 @@ public sealed class PlanValidationTests
     }
 
     [Theory]
+    [InlineData("Line one\nline two\r\nthree\twith a tab", false)]
+    [InlineData("A bell \u0007 in the text", true)]
+    [InlineData("A nul \u0000", true)]
+    [InlineData("A delete \u007F", true)]
+    [InlineData("A C1 control \u0085 (next line)", true)]
+    [InlineData("A C1 control \u009F", true)]
+    [InlineData("No control: \u00A0 \u00A3 \u2013 \u200B", false)]
+    public void Control_characters_other_than_line_breaks_and_tabs_are_a_problem(string text, bool problem)
+    {
+        var doc = Valid();
+        doc.Actions![0].Text = text;
+        if (!problem)
+        {
+            Assert.Equal(2, PlanValidator.Validate(doc).Plan.Actions.Count);
+            return;
+        }
+        var ex = Assert.Throws<PlanImportException>(() => PlanValidator.Validate(doc));
+        Assert.Equal("actions.text", Assert.Single(ex.Problems).Field);
+        Assert.Contains("control characters", ex.Problems[0].Message);
+    }
+
+    [Theory]
+    [InlineData("Kate Delaney, Community Safety Partnership", "Kate Delaney, Community Safety Partnership")]
+    [InlineData("  padded  ", "padded")]
+    [InlineData("two  spaces", "two spaces")]
+    [InlineData("a\tb\nc\r\nd", "a b c d")]
+    [InlineData("non\u00A0breaking\u200Bzero-width", "non breaking zero-width")]
+    [InlineData("trailing line\n", "trailing line")]
+    [InlineData("\u2003em space\u3000ideographic", "em space ideographic")]
+    [InlineData("Cafe\u0301", "Caf\u00E9")]
+    [InlineData("", "")]
+    public void One_line_collapses_every_kind_of_whitespace_and_gives_NFC(string text, string expected) =>
+        Assert.Equal(expected, CellText.OneLine(text));
+
+    [Theory]
     [InlineData("someone@example.org", true)]
     [InlineData("first.last+tag@sub.example.co.uk", true)]
     [InlineData("no-at-sign.example.org", false)]
