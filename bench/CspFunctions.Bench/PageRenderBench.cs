@@ -21,7 +21,7 @@ public sealed class PageRenderBench : IBenchProgram
         report.Check("the hand-written response form and round page write exactly the templates' bytes (layout included)", problem is null);
         if (problem is null && options.Rest.Contains("--profile"))
         {
-            PageRenderProfile.Run(benchmarks, options.Rest.Contains("spin"));
+            PageRenderProfile.Run(benchmarks, options.Rest.Contains("spin"), options.Rest.Contains("form"));
             return 0;
         }
         if (options.Smoke)

@@ -49,6 +49,8 @@ public class PageRenderBenchmarks
 
     public ManageRoundPage RoundModelForProfile() => RoundModel();
     public PageLayout RoundLayoutForProfile() => _roundLayout;
+    public ResponseFormPage FormModelForProfile() => FormPage();
+    public PageLayout FormLayoutForProfile() => _formLayout;
 
     public string TemplateForm() => PageRenderer.Render(ResponseFormPage.Template, FormPage(), _formLayout);
     public string HandForm() => HandWrittenPages.ResponseForm(FormPage(), _formLayout);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CspFunctions.Reporting;
+using CspFunctions.Responses;
 using CspFunctions.Templating;
 using Scriban.Runtime;
 
@@ -10,14 +11,21 @@ namespace CspFunctions.Bench;
 public static class PageRenderProfile
 {
 
-    public static void Run(PageRenderBenchmarks b, bool spin = false)
+    public static void Run(PageRenderBenchmarks b, bool spin = false, bool form = false)
     {
         var round = b.RoundModelForProfile();
         var layout = b.RoundLayoutForProfile();
+        var formPage = b.FormModelForProfile();
+        var formLayout = b.FormLayoutForProfile();
         if (spin)
         {
-            // For a sampling profiler (dotnet-trace): the round page, model built, for 15 seconds.
-            for (var sw = Stopwatch.StartNew(); sw.Elapsed.TotalSeconds < 15;) PageRenderer.Render(ManageRoundPage.Template, round, layout);
+            // For a sampling profiler (dotnet-trace, or perf with DOTNET_PerfMapEnabled=1): the round page (or with "form",
+            // the response form), model built, for 15 seconds.
+            for (var sw = Stopwatch.StartNew(); sw.Elapsed.TotalSeconds < 15;)
+            {
+                if (form) PageRenderer.Render(ResponseFormPage.Template, formPage, formLayout);
+                else PageRenderer.Render(ManageRoundPage.Template, round, layout);
+            }
             return;
         }
         var bare = round with { Steer = null, Filter = null };
@@ -35,6 +43,10 @@ public static class PageRenderProfile
             ("context: new + culture + globals", () => { var c = TemplateLibrary.NewContext(ManageRoundPage.Template); c.PushCulture(System.Globalization.CultureInfo.InvariantCulture); c.PushGlobal(new ScriptObject()); return c.LoopLimit; }),
             ("form: hand-written (model + page)", () => b.HandForm().Length),
             ("form: templates (model + page)", () => b.TemplateForm().Length),
+            ("form: view model", () => b.FormModelForProfile().Actions.Count),
+            ("form: page (model built)", () => PageRenderer.Render(ResponseFormPage.Template, formPage, formLayout).Length),
+            ("form: hand-written (model built)", () => HandWrittenPages.ResponseForm(formPage, formLayout).Length),
+            ("form: body template alone (model built)", () => PageRenderer.RenderOne(ResponseFormPage.Template, new ScriptObject { ["page"] = formPage, ["layout"] = formLayout }).Length),
         };
         Console.WriteLine($"round page {b.TemplateRound().Length:N0} chars, body {PageRenderer.RenderOne(ManageRoundPage.Template, new ScriptObject { ["page"] = round, ["layout"] = layout }).Length:N0}; form {b.TemplateForm().Length:N0}; GC {System.Runtime.GCSettings.IsServerGC} {System.Runtime.GCSettings.LatencyMode}");
         foreach (var (name, work) in pieces)

@@ -24,6 +24,43 @@ public sealed class HtmlTemplateContext : TemplateContext
     /// something else) needs to see it go by.</summary>
     internal StringBuilder? DirectOutput => EnableOutput && !AutoIndent && CurrentIndent is null && OutputLimit is null && Output is StringBuilderOutput output ? output.Builder : null;
 
+    /// <summary>The items of the <see cref="DirectForStatement"/>s being iterated, innermost last: a read of a loop's variable
+    /// inside its body takes the item from here (see <see cref="TryLoopValue"/>) instead of looking the name up through
+    /// Scriban's variable stores, where the loop sets it too.</summary>
+    private LoopFrame[] _loops = new LoopFrame[4];
+    private int _loopCount;
+
+    private struct LoopFrame
+    {
+        public object Owner;
+        public object? Value;
+    }
+
+    internal void PushLoop(object owner)
+    {
+        if (_loopCount == _loops.Length) Array.Resize(ref _loops, _loops.Length * 2);
+        _loops[_loopCount++] = new LoopFrame { Owner = owner };
+    }
+
+    internal void SetLoopValue(object? value) => _loops[_loopCount - 1].Value = value;
+
+    internal void PopLoop() => _loops[--_loopCount] = default;
+
+    /// <summary>The current item of <paramref name="owner"/>, which must be <paramref name="depth"/> direct loops out from the
+    /// innermost one being iterated; false when it is not (the loop ran through Scriban's own code), and the reader looks the
+    /// variable up as Scriban does.</summary>
+    internal bool TryLoopValue(object owner, int depth, out object? value)
+    {
+        var i = _loopCount - 1 - depth;
+        if (i >= 0 && ReferenceEquals(_loops[i].Owner, owner))
+        {
+            value = _loops[i].Value;
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
     /// <summary>Scriban's readers of a type's members (found by reflection), shared by every render: a context keeps its own
     /// only for its lifetime, and a page's context lives for one render.</summary>
     private static readonly ConcurrentDictionary<Type, IObjectAccessor> Accessors = new();

@@ -1,4 +1,5 @@
 using Scriban;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace CspFunctions.Templating;
@@ -25,6 +26,13 @@ public static class MemberReadCache
             return block;
         }
 
+        // After its children (the body merged into a run), a for statement of an HTML template may become a direct loop.
+        public override ScriptNode? Visit(ScriptForStatement node)
+        {
+            var loop = base.Visit(node);
+            return runs && node.GetType() == typeof(ScriptForStatement) && loop is ScriptForStatement rewritten ? DirectForStatement.From(rewritten) : loop;
+        }
+
         // Only reads whose target can be evaluated twice without effect, since a miss hands the whole read back to Scriban.
         public override ScriptNode? Visit(ScriptMemberExpression node) => node.Target is ScriptVariableGlobal or ScriptMemberExpression
             ? new CachedMemberRead
@@ -37,8 +45,22 @@ public static class MemberReadCache
             : base.Visit(node);
     }
 
+    /// <summary>If <paramref name="read"/> is a cached read of a member of <paramref name="variable"/>, makes it take the
+    /// variable's value from <paramref name="loop"/>'s current item (see <see cref="StatementRun.BindLoopReads"/>).</summary>
+    internal static bool TryBindLoopRead(ScriptMemberExpression read, string variable, DirectForStatement loop, int depth)
+    {
+        if (read is not CachedMemberRead cached || cached.Target?.GetType() != typeof(ScriptVariableGlobal) || ((ScriptVariableGlobal)cached.Target).Name != variable) return false;
+        cached.Loop = loop;
+        cached.Depth = depth;
+        return true;
+    }
+
     private sealed class CachedMemberRead : ScriptMemberExpression
     {
+        /// <summary>Set when the target is the variable of an enclosing direct loop: its item is read from the context.</summary>
+        public DirectForStatement? Loop;
+        public int Depth;
+
         private sealed record Getter(Type Type, Func<object, object?> Read);
 
         // A parsed template is shared by renders on many threads: the cache is replaced whole, never changed in place.
@@ -51,7 +73,12 @@ public static class MemberReadCache
 
         private bool TryRead(TemplateContext context, out object? value)
         {
-            var target = Target is ScriptVariableGlobal variable ? context.GetValue(variable) : context.GetValue(Target);
+            object? target;
+            if (Loop is not null && context is HtmlTemplateContext html && html.TryLoopValue(Loop, Depth, out var item)) target = item;
+            else if (Target is ScriptVariableGlobal variable) target = context.GetValue(variable);
+            // A longer path (a.status.id): its own cached read, unless that gives a function, which Scriban would call.
+            else if (Target is CachedMemberRead inner && inner.TryRead(context, out var read) && read is not IScriptCustomFunction) target = read;
+            else target = context.GetValue(Target);
             if (target is not null)
             {
                 var type = target.GetType();

@@ -1,12 +1,14 @@
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace CspFunctions.Templating;
 
 /// <summary>A run of consecutive statements of an HTML template's block that only write: literal markup, values read from
-/// the model (<c>{{ row.name }}</c>), and <c>if</c>/<c>else</c> whose branches are such runs too. Scriban evaluates each
+/// the model (<c>{{ row.name }}</c>), <c>if</c>/<c>else</c> whose branches are such runs too, and <c>for</c> loops whose body
+/// is one (<see cref="DirectForStatement"/>). Scriban evaluates each
 /// statement through its block (an abort check, a try/finally, the value handed to Write); a row of a table is a dozen of
 /// them. A run writes them straight into the output in one loop, with the same encoding (<see cref="HtmlTemplateContext"/>)
 /// and the same results. Made by <see cref="MemberReadCache"/> when it parses an *.html.sbn template.</summary>
@@ -70,6 +72,9 @@ internal sealed class StatementRun : ScriptStatement
             case ScriptIfStatement branch when Branch(branch) is { } item:
                 items.Add(item);
                 return true;
+            case DirectForStatement loop:
+                items.Add(new ForItem(loop));
+                return true;
             default:
                 return false;
         }
@@ -95,6 +100,49 @@ internal sealed class StatementRun : ScriptStatement
                 return null;
         }
         return new IfItem(statement.Condition, then, otherwise);
+    }
+
+    /// <summary>True when the block is empty or one run (given as <paramref name="run"/>; null for an empty block).</summary>
+    internal static bool IsRunBody(ScriptBlockStatement? block, out StatementRun? run)
+    {
+        run = block is { Statements: [StatementRun only] } ? only : null;
+        return block is null || block.Statements.Count == 0 || run is not null;
+    }
+
+    /// <summary>Writes what the run stands for straight into the output (a direct loop's body, each time round).</summary>
+    internal void WriteItems(HtmlTemplateContext context, StringBuilder output)
+    {
+        foreach (var item in _items) item.Write(context, output);
+    }
+
+    /// <summary>Makes the run's reads of <paramref name="variable"/> (a value written, the target of a member read, in
+    /// conditions too) take the current item of <paramref name="loop"/>, <paramref name="depth"/> direct loops out, from the
+    /// context. Loops inside that name the same variable hide it.</summary>
+    internal void BindLoopReads(string variable, DirectForStatement loop, int depth)
+    {
+        foreach (var item in _items) item.Bind(variable, loop, depth);
+    }
+
+    /// <summary>The member reads (<see cref="MemberReadCache"/>) of the variable in an expression, through the operators and
+    /// parentheses that evaluate their operands where they stand; function calls and anything else are left as they are.</summary>
+    private static void BindReads(ScriptExpression? expression, string variable, DirectForStatement loop, int depth)
+    {
+        switch (expression)
+        {
+            case ScriptMemberExpression read:
+                if (!MemberReadCache.TryBindLoopRead(read, variable, loop, depth)) BindReads(read.Target, variable, loop, depth);
+                break;
+            case ScriptBinaryExpression binary:
+                BindReads(binary.Left, variable, loop, depth);
+                BindReads(binary.Right, variable, loop, depth);
+                break;
+            case ScriptUnaryExpression unary:
+                BindReads(unary.Right, variable, loop, depth);
+                break;
+            case ScriptNestedExpression nested:
+                BindReads(nested.Expression, variable, loop, depth);
+                break;
+        }
     }
 
     private static bool Body(ScriptBlockStatement? block, out Item[] items)
@@ -143,6 +191,10 @@ internal sealed class StatementRun : ScriptStatement
     private abstract class Item
     {
         public abstract void Write(HtmlTemplateContext context, StringBuilder output);
+
+        public virtual void Bind(string variable, DirectForStatement loop, int depth)
+        {
+        }
     }
 
     private sealed class TextItem(string text, int index, int length) : Item
@@ -152,11 +204,32 @@ internal sealed class StatementRun : ScriptStatement
 
     private sealed class ValueItem(ScriptExpression expression, SourceSpan span) : Item
     {
+        private DirectForStatement? _loop;
+        private int _depth;
+
         public override void Write(HtmlTemplateContext context, StringBuilder output)
         {
-            var value = expression.Evaluate(context);
-            if (value is ScriptNode node) value = context.Evaluate(node);
+            object? value;
+            // The loop's item itself ({{ p }} in a for p in ...), unless it is a function, which Scriban would call.
+            if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
+            {
+                value = expression.Evaluate(context);
+                if (value is ScriptNode node) value = context.Evaluate(node);
+            }
             if (value is not null) context.Write(span, value);
+        }
+
+        public override void Bind(string variable, DirectForStatement loop, int depth)
+        {
+            if (expression.GetType() == typeof(ScriptVariableGlobal) && ((ScriptVariableGlobal)expression).Name == variable)
+            {
+                _loop = loop;
+                _depth = depth;
+            }
+            else
+            {
+                BindReads(expression, variable, loop, depth);
+            }
         }
     }
 
@@ -165,6 +238,30 @@ internal sealed class StatementRun : ScriptStatement
         public override void Write(HtmlTemplateContext context, StringBuilder output)
         {
             foreach (var item in context.ToBool(condition.Span, context.Evaluate(condition)) ? then : otherwise) item.Write(context, output);
+        }
+
+        public override void Bind(string variable, DirectForStatement loop, int depth)
+        {
+            BindReads(condition, variable, loop, depth);
+            foreach (var item in then) item.Bind(variable, loop, depth);
+            foreach (var item in otherwise) item.Bind(variable, loop, depth);
+        }
+    }
+
+    /// <summary>A loop inside the run, evaluated as the block would (Scriban's loop scope; see <see cref="DirectForStatement"/>).</summary>
+    private sealed class ForItem(DirectForStatement loop) : Item
+    {
+        public override void Write(HtmlTemplateContext context, StringBuilder output)
+        {
+            var result = context.Evaluate(loop);
+            if (result is not null && context.EnableOutput) context.Write(loop.Span, result);
+        }
+
+        // The list is read where the loop stands; its body one direct loop further in, unless the loop names the variable itself.
+        public override void Bind(string variable, DirectForStatement outer, int depth)
+        {
+            BindReads(loop.Iterator, variable, outer, depth);
+            if (((ScriptVariableGlobal)loop.Variable!).Name != variable) loop.BindBody(variable, outer, depth + 1);
         }
     }
 }

@@ -10,6 +10,7 @@ using CspFunctions.Workbench;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace CspFunctions.Tests.PageRendering;
 
@@ -52,6 +53,123 @@ public sealed class StatementRunTests
         { "a run at the start and end of a loop body", "{{ for c in crumbs }}{{ c.text }}{{ if for.even }}E{{ end }}{{ x = c.href }}{{ x }}|{{ end }}" },
     };
 
+    /// <summary>Loops whose body is one run (DirectForStatement), and the loops it must leave to Scriban.</summary>
+    public static TheoryData<string, string> Loops() => new()
+    {
+        { "a loop of member writes", "<ul>{{ for c in crumbs }}<li><a href=\"{{ c.href }}\">{{ c.text }}</a></li>{{ end }}</ul>" },
+        { "nested loops reading the outer item", "{{ for c in crumbs }}<li>{{ c.text }}{{ for n in numbers }}[{{ n }} {{ c.href }}{{ if c.href }}!{{ end }}]{{ end }}</li>{{ end }}" },
+        { "three levels", "{{ for c in crumbs }}{{ for n in numbers }}{{ for l in lines }}{{ c.text }}{{ n }}{{ l }};{{ end }}{{ end }}{{ end }}" },
+        { "loop variable shadowing a global", "{{ text }}|{{ for text in lines }}<{{ text }}>{{ end }}|{{ text }}|{{ for layout in crumbs }}{{ layout.text }}{{ end }}|{{ layout.title }}" },
+        { "inner loop shadowing the outer variable", "{{ for c in crumbs }}({{ c.text }}:{{ for c in nested.lines }}{{ c }},{{ end }}{{ c.text }}){{ end }}" },
+        { "same variable in sibling loops", "{{ for c in crumbs }}{{ c.text }}{{ end }}|{{ for c in lines }}{{ c }}{{ end }}|{{ for c in crumbs }}{{ c.href }}{{ end }}" },
+        { "empty list", "[{{ for c in none }}x{{ c.text }}{{ end }}]" },
+        { "null list", "[{{ for c in nothing }}x{{ c.text }}{{ end }}]" },
+        { "for else", "{{ for c in none }}x{{ else }}none: {{ markup }}{{ end }}|{{ for c in crumbs }}{{ c.text }}{{ else }}never{{ end }}|{{ for c in nothing }}x{{ else }}null has no else{{ end }}" },
+        { "for.* in the body", "{{ for s in same }}{{ for.index }}/{{ for.length }}/{{ for.rindex }}{{ if for.first }}F{{ end }}{{ if for.last }}L{{ end }}{{ if for.even }}E{{ end }}{{ if for.odd }}O{{ end }}{{ if for.changed }}C{{ end }}{{ s }};{{ end }}" },
+        { "for.* of the outer loop after an inner one", "{{ for c in crumbs }}{{ for n in numbers }}{{ for.index }}{{ end }}|{{ for.index }}{{ c.text }};{{ end }}" },
+        { "loop variable in conditions and operators", "{{ for n in numbers }}{{ if n > 2 && n != 6 }}{{ n }}{{ else if !(n == 1) }}-{{ end }}{{ end }}{{ for c in crumbs }}{{ if (c.href) && c.text }}{{ c.text }}{{ end }}{{ end }}" },
+        { "items that are not model records", "{{ for o in objects }}{{ o.name }}={{ o.value }}{{ if o.flag }}!{{ end }};{{ end }}{{ for ch in amp }}{{ ch }},{{ end }}{{ for d in days }}{{ d }}{{ end }}" },
+        { "lists and text blocks as items", "{{ for ls in nested_lists }}<p>{{ ls }}</p>{{ end }}" },
+        { "a function the body calls reads the item and for.*", "{{ func show }}{{ c.text }}@{{ for.index }}{{ end }}{{ for c in crumbs }}<{{ show }}>{{ end }}" },
+        { "a function with its own loop called from a loop", "{{ func rows }}{{ for n in numbers }}{{ c.text }}{{ n }}{{ end }}{{ end }}{{ for c in crumbs }}[{{ rows }}]{{ end }}" },
+        { "named arguments are Scriban's", "{{ for n in numbers limit:2 }}{{ n }}{{ end }}|{{ for n in numbers offset:1 reversed }}{{ n }}{{ end }}" },
+        { "loops with break, continue or assignments are Scriban's", "{{ for n in numbers }}{{ if n == 3 }}{{ break }}{{ end }}{{ n }}{{ end }}|{{ for n in numbers }}{{ m = n }}{{ m }}{{ end }}" },
+        { "a loop inside a capture", "{{ capture x }}{{ for c in crumbs }}<{{ c.text }}>{{ end }}{{ end }}{{ x }}|{{ x | string.size }}" },
+        { "tablerow", "<table>{{ tablerow n in numbers cols:2 }}{{ n }}{{ end }}</table>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Loops))]
+    public void A_loop_renders_the_same_with_and_without_statement_runs(string name, string source)
+    {
+        var merged = TemplateLibrary.Parse(source, name + ".html.sbn", runs: true);
+        var plain = TemplateLibrary.Parse(source, name + ".html.sbn", runs: false);
+        Assert.DoesNotContain(typeof(DirectForStatement), LoopTypes(plain));
+
+        var expected = RenderSynthetic(plain);
+        Assert.Equal(expected, RenderSynthetic(merged));
+        Assert.Equal(expected, RenderSynthetic(merged));
+    }
+
+    [Theory]
+    [InlineData("a loop of member writes", 1)]
+    [InlineData("nested loops reading the outer item", 2)]
+    [InlineData("three levels", 3)]
+    [InlineData("inner loop shadowing the outer variable", 2)]
+    [InlineData("for.* in the body", 1)]
+    [InlineData("a function with its own loop called from a loop", 2)]
+    [InlineData("named arguments are Scriban's", 0)]
+    [InlineData("loops with break, continue or assignments are Scriban's", 0)]
+    [InlineData("tablerow", 0)]
+    public void Loops_whose_body_is_one_run_become_direct_and_the_others_stay_Scriban_s(string name, int direct)
+    {
+        var source = Loops().Single(row => (string)row[0] == name)[1].ToString()!;
+        var types = LoopTypes(TemplateLibrary.Parse(source, name + ".html.sbn", runs: true));
+        Assert.Equal(direct, types.Count(t => t == typeof(DirectForStatement)));
+    }
+
+    /// <summary>The break check: the direct loop's output written out by hand, so a wrong item (the outer loop's read one level
+    /// off, a shadowed variable taken from the wrong loop, a stale item after an inner loop) fails even if plain Scriban agreed.</summary>
+    [Fact]
+    public void Direct_loops_write_the_right_item_at_each_level()
+    {
+        var source = "{{ for c in crumbs }}<{{ c.text }}|{{ for n in numbers }}{{ n }}{{ c.href }}{{ end }}|{{ for c in lines }}{{ c }}{{ end }}|{{ c.href }}>{{ end }}[{{ for c in none }}x{{ else }}empty{{ end }}]";
+        var page = TemplateLibrary.Parse(source, "break-check.html.sbn", runs: true);
+        Assert.Equal(4, LoopTypes(page).Count(t => t == typeof(DirectForStatement)));
+        const string h1 = "/a?b=1&amp;c=&lt;2&gt;";
+        string Numbers(string href) => string.Concat(new[] { 1, 2, 3, 6, 9 }.Select(n => n + href));
+        var lines = "first &lt;line&gt;second &amp; last";
+        var expected = $"<Home &amp; away|{Numbers(h1)}|{lines}|{h1}><Plan &quot;x&quot;|{Numbers("")}|{lines}|>[empty]";
+        Assert.Equal(expected, RenderSynthetic(page));
+    }
+
+    [Fact]
+    public void The_response_form_s_loops_are_direct()
+    {
+        var types = LoopTypes(TemplateLibrary.Get(ResponseFormPage.Template));
+        // errors, conflicts, unplaced replies, actions, and each action's status and RAG options.
+        Assert.Equal(6, types.Count(t => t == typeof(DirectForStatement)));
+        Assert.DoesNotContain(typeof(ScriptForStatement), types);
+    }
+
+    [Fact]
+    public void A_loop_limit_or_a_list_that_is_not_one_fails_the_same_way()
+    {
+        foreach (var (source, limit) in new[] { ("{{ for n in numbers }}{{ n }}{{ end }}", 3), ("{{ for c in crumbs }}{{ for n in numbers }}{{ n }}{{ end }}{{ end }}", 4), ("a{{ for n in number }}{{ n }}{{ end }}", 0) })
+        {
+            string Fails(bool runs)
+            {
+                var page = TemplateLibrary.Parse(source, "fails.html.sbn", runs);
+                return Assert.Throws<ScriptRuntimeException>(() => RenderSynthetic(page, limit)).Message;
+            }
+            Assert.Equal(Fails(false), Fails(true));
+        }
+    }
+
+    private static List<Type> LoopTypes(Scriban.Syntax.ScriptNode node)
+    {
+        var finder = new LoopFinder();
+        finder.Visit(node);
+        return finder.Types;
+    }
+
+    private sealed class LoopFinder : ScriptVisitor
+    {
+        public List<Type> Types { get; } = [];
+
+        public override void Visit(ScriptForStatement node)
+        {
+            Types.Add(node.GetType());
+            base.Visit(node);
+        }
+
+        public override void Visit(ScriptTableRowStatement node)
+        {
+            Types.Add(node.GetType());
+            base.Visit(node);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Synthetic))]
     public void A_synthetic_template_renders_the_same_with_and_without_statement_runs(string name, string source)
@@ -70,11 +188,11 @@ public sealed class StatementRunTests
     private static bool Contains<T>(Scriban.Syntax.ScriptNode node) where T : Scriban.Syntax.ScriptNode =>
         node is T || Enumerable.Range(0, node.ChildrenCount).Any(i => node.GetChildren(i) is { } child && Contains<T>(child));
 
-    private static string RenderSynthetic(Scriban.Syntax.ScriptPage page)
+    private static string RenderSynthetic(Scriban.Syntax.ScriptPage page, int loopLimit = 0)
     {
         var context = TemplateLibrary.NewContext("synthetic.html.sbn");
         Assert.IsType<HtmlTemplateContext>(context);
-        context.LoopLimit = 0;
+        context.LoopLimit = loopLimit;
         context.NewLine = "\n";
         context.PushCulture(CultureInfo.InvariantCulture);
         context.TemplateLoader = new Parts();
@@ -110,6 +228,11 @@ public sealed class StatementRunTests
             ["numbers"] = new[] { 1, 2, 3, 6, 9 },
             ["nested"] = new ScriptObject { ["lines"] = new[] { "a<", "b&" }, ["crumb"] = new Crumb("Nested <crumb>", "/n?x=1&y=2") },
             ["fns"] = fns,
+            ["none"] = new List<Crumb>(),
+            ["same"] = new[] { "a", "a", "b<", "a" },
+            ["objects"] = new ScriptArray { new ScriptObject { ["name"] = "one & only", ["value"] = 1, ["flag"] = true }, new ScriptObject { ["name"] = "<two>", ["value"] = 2.5, ["flag"] = false } },
+            ["days"] = new[] { new DateOnly(2024, 10, 20), new DateOnly(2025, 1, 2) },
+            ["nested_lists"] = new List<IReadOnlyList<string>> { new List<string> { "x <1>", "y & 2" }, new List<string>() },
         });
         return TemplateLibrary.Render(page, "synthetic.html.sbn", context);
     }
