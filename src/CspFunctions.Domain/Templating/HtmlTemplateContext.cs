@@ -36,6 +36,9 @@ public sealed class HtmlTemplateContext : TemplateContext
         public object? Value;
     }
 
+    /// <summary>No direct loop is being iterated (a render that finished, or none started).</summary>
+    internal bool IsIdle => _loopCount == 0;
+
     internal void PushLoop(object owner)
     {
         if (_loopCount == _loops.Length) Array.Resize(ref _loops, _loops.Length * 2);
@@ -93,7 +96,7 @@ public sealed class HtmlTemplateContext : TemplateContext
         switch (textAsObject)
         {
             case string text:
-                html.Append(WebUtility.HtmlEncode(text));
+                AppendEncoded(html, text);
                 break;
             case TrustedHtml markup:
                 html.Append(markup.Value);
@@ -121,6 +124,9 @@ public sealed class HtmlTemplateContext : TemplateContext
         if (direct is null) Write(html.ToString());
         return this;
     }
+
+    /// <summary>How a text value is written: HTML-encoded.</summary>
+    internal static void AppendEncoded(StringBuilder html, string text) => html.Append(WebUtility.HtmlEncode(text));
 
     private static void AppendLines(StringBuilder html, IEnumerable<string> lines)
     {

@@ -55,23 +55,30 @@ public static class MemberReadCache
         return true;
     }
 
+    /// <summary>True with the value when <paramref name="expression"/> is a cached member read that reads one of our records'
+    /// members and gives something other than a function: what evaluating it gives.</summary>
+    internal static bool TryReadDirect(ScriptExpression expression, TemplateContext context, out object? value)
+    {
+        if (expression is CachedMemberRead read && read.TryRead(context, out value) && value is not IScriptCustomFunction) return true;
+        value = null;
+        return false;
+    }
+
     private sealed class CachedMemberRead : ScriptMemberExpression
     {
         /// <summary>Set when the target is the variable of an enclosing direct loop: its item is read from the context.</summary>
         public DirectForStatement? Loop;
         public int Depth;
 
-        private sealed record Getter(Type Type, Func<object, object?> Read);
-
-        // A parsed template is shared by renders on many threads: the cache is replaced whole, never changed in place.
-        private Getter? _last;
+        // A parsed template is shared by renders on many threads: the cache is replaced whole (a delegate), never changed in place.
+        private Func<object, object?>? _last;
 
         // Reading (row.number as a value) and reading as the target of a longer path (row.progress.text) both come here.
         public override object? Evaluate(TemplateContext context) => TryRead(context, out var value) ? value : base.Evaluate(context);
 
         public override object? GetValue(TemplateContext context) => TryRead(context, out var value) ? value : base.GetValue(context);
 
-        private bool TryRead(TemplateContext context, out object? value)
+        internal bool TryRead(TemplateContext context, out object? value)
         {
             object? target;
             if (Loop is not null && context is HtmlTemplateContext html && html.TryLoopValue(Loop, Depth, out var item)) target = item;
@@ -81,19 +88,17 @@ public static class MemberReadCache
             else target = context.GetValue(Target);
             if (target is not null)
             {
-                var type = target.GetType();
+                // The getter checks the type itself (ModelGetters.Miss when it is another): no call to GetType on a hit.
                 var last = _last;
-                if (last is null || last.Type != type)
+                if (last is not null && !ReferenceEquals(value = last(target), ModelGetters.Miss)) return true;
+                var read = ModelGetters.Find(target.GetType(), Member!.Name);
+                if (read is null)
                 {
-                    var read = ModelGetters.Find(type, Member!.Name);
-                    if (read is null)
-                    {
-                        value = null;
-                        return false;
-                    }
-                    _last = last = new Getter(type, read);
+                    value = null;
+                    return false;
                 }
-                value = last.Read(target);
+                _last = read;
+                value = read(target);
                 return true;
             }
             value = null;

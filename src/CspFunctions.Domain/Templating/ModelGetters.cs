@@ -13,8 +13,12 @@ public static class ModelGetters
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> ByType = new();
     private static readonly object True = true, False = false;
 
+    /// <summary>What a getter gives for an object of another type than the one it was made for.</summary>
+    public static readonly object Miss = new();
+
     /// <summary>The getter of a member of one of this assembly's model types; null for an unknown member or any other
-    /// type (lists, enums, Scriban's objects), which Scriban reads its own way.</summary>
+    /// type (lists, enums, Scriban's objects), which Scriban reads its own way. Given an object of any other type than
+    /// <paramref name="type"/>, the getter returns <see cref="Miss"/>, so a caller can keep one and try it first.</summary>
     public static Func<object, object?>? Find(Type type, string member) =>
         type.Assembly == typeof(ModelGetters).Assembly && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && !type.IsEnum
         && ByType.GetOrAdd(type, Compile).TryGetValue(member, out var get)
@@ -33,7 +37,10 @@ public static class ModelGetters
             Expression read = property.PropertyType == typeof(bool)
                 ? Expression.Condition(value, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
                 : Expression.Convert(value, typeof(object));
-            getters.TryAdd(StandardMemberRenamer.Default(property), Expression.Lambda<Func<object, object?>>(read, target).Compile());
+            // Exactly this type (for a sealed one a type test is that, and cheaper to run).
+            Expression isType = type.IsSealed ? Expression.TypeIs(target, type) : Expression.TypeEqual(target, type);
+            var guarded = Expression.Condition(isType, read, Expression.Constant(Miss, typeof(object)));
+            getters.TryAdd(StandardMemberRenamer.Default(property), Expression.Lambda<Func<object, object?>>(guarded, target).Compile());
         }
         return getters;
     }

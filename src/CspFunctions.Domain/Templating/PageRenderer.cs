@@ -13,10 +13,22 @@ public static class PageRenderer
 
     public static string Render(string template, object model, PageLayout layout)
     {
-        var context = NewContext(Layout);
-        context.PushGlobal(new ScriptObject { ["page"] = model, ["layout"] = layout, ["content"] = new PageBody(TemplateLibrary.Get(template)) });
-        return TemplateLibrary.Render(TemplateLibrary.Get(Layout), template, context);
+        // A context costs more to make (some 20 KB of Scriban's stacks and pools) than a small page costs to render: each
+        // thread keeps the one its last page rendered with, once that render has left it as it found it.
+        var context = _spare ?? NewContext(Layout);
+        _spare = null;
+        var globals = new ScriptObject { ["page"] = model, ["layout"] = layout, ["content"] = new PageBody(TemplateLibrary.Get(template)) };
+        context.PushGlobal(globals);
+        var text = TemplateLibrary.Render(TemplateLibrary.Get(Layout), template, context);
+        // (The layout is a ScriptPage, whose evaluation leaves the flow state as it found it.)
+        if (context.PopGlobal() == globals && context.GlobalCount == 1 && context.OutputCount == 1 && context.CultureCount == 1 && context is HtmlTemplateContext { IsIdle: true })
+            _spare = context;
+        return text;
     }
+
+    /// <summary>The context this thread's last page rendered with, for the next (none while a page renders, so a page a page
+    /// renders gets one of its own).</summary>
+    [ThreadStatic] private static Scriban.TemplateContext? _spare;
 
     /// <summary>A template rendered alone (a mail part), with the given globals.</summary>
     public static string RenderOne(string template, ScriptObject globals)

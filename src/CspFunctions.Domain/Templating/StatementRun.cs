@@ -214,9 +214,11 @@ internal sealed class StatementRun : ScriptStatement
             if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
             {
                 value = expression.Evaluate(context);
-                if (value is ScriptNode node) value = context.Evaluate(node);
+                if (value is not string && value is ScriptNode node) value = context.Evaluate(node);
             }
-            if (value is not null) context.Write(span, value);
+            // Text, the most common value, as HtmlTemplateContext.Write writes it into a direct output; anything else through it.
+            if (value is string text) HtmlTemplateContext.AppendEncoded(output, text);
+            else if (value is not null) context.Write(span, value);
         }
 
         public override void Bind(string variable, DirectForStatement loop, int depth)
@@ -237,7 +239,9 @@ internal sealed class StatementRun : ScriptStatement
     {
         public override void Write(HtmlTemplateContext context, StringBuilder output)
         {
-            foreach (var item in context.ToBool(condition.Span, context.Evaluate(condition)) ? then : otherwise) item.Write(context, output);
+            // A member read as Evaluate would give it (MemberReadCache), without Evaluate's bookkeeping for errors.
+            var value = MemberReadCache.TryReadDirect(condition, context, out var read) ? read : context.Evaluate(condition);
+            foreach (var item in context.ToBool(condition.Span, value) ? then : otherwise) item.Write(context, output);
         }
 
         public override void Bind(string variable, DirectForStatement loop, int depth)
