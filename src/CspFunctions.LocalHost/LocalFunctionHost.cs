@@ -43,6 +43,9 @@ public static class LocalFunctionHost
         // Request spans as the Functions host records them in Azure, redacted by the app's processor before any exporter
         // (a test adds one through ConfigureServices, after this).
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddProcessor(new RedactingActivityProcessor()));
+        // MVC only to execute the functions' action results: no controllers, so an empty part list instead of the reflection
+        // scan AddMvcCore otherwise makes of the entry assembly and everything it references.
+        builder.Services.AddSingleton(new Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartManager());
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(invoker);
         builder.Services.AddSingleton(keys);
@@ -74,7 +77,7 @@ public static class LocalFunctionHost
 
         // Core Tools' admin API shape; like the host's admin API in Azure it needs a key (the local key stands for the master key).
         // A browser (Accept: text/html) gets the list as a page.
-        app.MapGet("/admin/functions", (HttpContext context) =>
+        app.MapGet("/admin/functions", LocalEndpoint.Of(context =>
         {
             var browser = context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
             if (!keys.Accepts(context.Request))
@@ -89,9 +92,10 @@ public static class LocalFunctionHost
                 {
                     f.Name, trigger = f.Trigger.ToString().ToLowerInvariant(), f.Route, f.Methods, f.AuthLevel, f.Schedule, queue = f.QueueName,
                 }));
-        });
-        app.MapPost("/admin/functions/{name}", async (string name, HttpContext context) =>
+        }));
+        app.MapPost("/admin/functions/{name}", LocalEndpoint.Of(async context =>
         {
+            var name = context.Route("name");
             if (!keys.Accepts(context.Request)) return Results.Unauthorized();
             var f = functions.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
             if (f is null) return Results.NotFound(new { error = $"No function named '{name}'." });
@@ -101,10 +105,11 @@ public static class LocalFunctionHost
             object? input = f.Trigger == TriggerKind.Timer ? new TimerInfo { IsPastDue = false } : ReadInput(body);
             await invoker.InvokeTriggerAsync(context.RequestServices, f, input, context.RequestAborted);
             return Results.Accepted();
-        });
+        }));
         SimulationRuns.Map(app, functions, invoker, root);
-        app.MapGet("/", async (HttpContext context, CspFunctions.Plans.IPlanStore plans) => Results.Extensions.Page(new PageResult("start.html.sbn",
-            await StartPage.ReadAsync(plans, Path.Combine(root, ".inbox"), options.EmulateSignIn, context.RequestAborted), OutboxPages.Layout("Try it on this machine"))));
+        app.MapGet("/", LocalEndpoint.Of(async context => Results.Extensions.Page(new PageResult("start.html.sbn",
+            await StartPage.ReadAsync(context.RequestServices.GetRequiredService<CspFunctions.Plans.IPlanStore>(), Path.Combine(root, ".inbox"), options.EmulateSignIn, context.RequestAborted),
+            OutboxPages.Layout("Try it on this machine")))));
         OutboxPages.Map(app, Path.GetFullPath(app.Configuration[Settings.OutboxPath] is { Length: > 0 } outbox ? outbox : ".outbox", root), root);
         StartupTrace.Mark("routes mapped");
         return app;

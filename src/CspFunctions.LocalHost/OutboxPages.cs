@@ -39,11 +39,12 @@ public static class OutboxPages
     public static void Map(WebApplication app, string outboxRoot, string repoRoot)
     {
         var reader = new OutboxReader(outboxRoot, repoRoot);
-        app.MapGet("/outbox", (HttpContext context) =>
-            Results.Extensions.Page(new PageResult("outbox.html.sbn", ReadIndex(reader, outboxRoot, context.Request.Query), Layout("Local outbox"))));
+        app.MapGet("/outbox", LocalEndpoint.Of(context =>
+            Results.Extensions.Page(new PageResult("outbox.html.sbn", ReadIndex(reader, outboxRoot, context.Request.Query), Layout("Local outbox")))));
 
-        app.MapGet("/outbox/{box}/mail/{file}", (string box, string file, HttpContext context) =>
+        app.MapGet("/outbox/{box}/mail/{file}", LocalEndpoint.Of(context =>
         {
+            var (box, file) = (context.Route("box"), context.Route("file"));
             if (reader.Find(box) is not { } b || OutboxReader.PathOf(b, "mail", file) is not { } path) return NotFound();
             PageSecurity.AllowFramesFromSelf(context);
             var message = MimeMessage.Load(path);
@@ -55,20 +56,22 @@ public static class OutboxPages
                 message.HtmlBody is null ? null : href + "/html", href + "/raw", message.TextBody ?? "",
                 entry?.Lead is null ? null : href + "/reply");
             return Results.Extensions.Page(new PageResult("outbox-message.html.sbn", model, Layout(model.Subject, OutboxCrumb)));
-        });
+        }));
         // The HTML part alone, for the sandboxed frame: its own inline styles may apply, nothing in it may run.
-        app.MapGet("/outbox/{box}/mail/{file}/html", (string box, string file, HttpContext context) =>
+        app.MapGet("/outbox/{box}/mail/{file}/html", LocalEndpoint.Of(context =>
         {
+            var (box, file) = (context.Route("box"), context.Route("file"));
             if (reader.Find(box) is not { } b || OutboxReader.PathOf(b, "mail", file) is not { } path) return Results.NotFound();
             context.Response.Headers.ContentSecurityPolicy = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.Content(MimeMessage.Load(path).HtmlBody ?? "", "text/html; charset=utf-8");
-        });
-        app.MapGet("/outbox/{box}/mail/{file}/raw", (string box, string file) =>
-            reader.Find(box) is not { } b || OutboxReader.PathOf(b, "mail", file) is not { } path ? Results.NotFound() : Results.File(path, "message/rfc822", file));
+        }));
+        app.MapGet("/outbox/{box}/mail/{file}/raw", LocalEndpoint.Of(context =>
+            reader.Find(context.Route("box")) is not { } b || OutboxReader.PathOf(b, "mail", context.Route("file")) is not { } path
+                ? Results.NotFound() : Results.File(path, "message/rfc822", context.Route("file"))));
 
         foreach (var channel in new[] { "teams", "board" })
-            app.MapGet($"/outbox/{{box}}/{channel}/{{file}}", (string box, string file, HttpContext context) => CardPage(reader, channel, box, file, context));
+            app.MapGet($"/outbox/{{box}}/{channel}/{{file}}", LocalEndpoint.Of(context => CardPage(reader, channel, context.Route("box"), context.Route("file"), context)));
         OutboxAssets.Map(app, repoRoot);
         OutboxReplies.Map(app, reader);
     }

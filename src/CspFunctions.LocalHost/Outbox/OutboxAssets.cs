@@ -12,13 +12,13 @@ public static class OutboxAssets
 
     public static void Map(WebApplication app, string repoRoot)
     {
-        app.MapGet(RendererHref, () => File.Exists(RendererPath(repoRoot))
+        app.MapGet(RendererHref, LocalEndpoint.Of(_ => File.Exists(RendererPath(repoRoot))
             ? Results.File(RendererPath(repoRoot), "text/javascript; charset=utf-8")
-            : Results.NotFound("The Adaptive Cards renderer is not installed: run npm ci at the repository root. The card's JSON is on the page meanwhile."));
-        app.MapGet(ScriptHref, () =>
+            : Results.NotFound("The Adaptive Cards renderer is not installed: run npm ci at the repository root. The card's JSON is on the page meanwhile.")));
+        app.MapGet(ScriptHref, LocalEndpoint.Of(_ =>
         {
             var stream = typeof(OutboxAssets).Assembly.GetManifestResourceStream(ScriptResource) ?? throw new InvalidOperationException($"{ScriptResource} is not embedded.");
             return Results.Stream(stream, "text/javascript; charset=utf-8");
-        });
+        }));
     }
 }

@@ -24,11 +24,12 @@ public static class OutboxReplies
 
     public static void Map(WebApplication app, OutboxReader reader)
     {
-        app.MapGet("/outbox/{box}/mail/{file}/reply", (string box, string file) =>
-            Find(reader, box, file) is not { } found ? OutboxPages.NotFound() : Page(found, "", "", []));
+        app.MapGet("/outbox/{box}/mail/{file}/reply", LocalEndpoint.Of(context =>
+            Find(reader, context.Route("box"), context.Route("file")) is not { } found ? OutboxPages.NotFound() : Page(found, "", "", [])));
 
-        app.MapPost("/outbox/{box}/mail/{file}/reply", async (string box, string file, HttpContext context) =>
+        app.MapPost("/outbox/{box}/mail/{file}/reply", LocalEndpoint.Of(async context =>
         {
+            var (box, file) = (context.Route("box"), context.Route("file"));
             if (Find(reader, box, file) is not { } found) return OutboxPages.NotFound();
             var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
             var body = form?[BodyField].ToString() ?? "";
@@ -59,7 +60,7 @@ public static class OutboxReplies
                 found.Href, $"{found.Box.ApiBase}/{InboundParsePoster.Route}");
             return Results.Extensions.Page(new PageResult("outbox-replied.html.sbn", model,
                 OutboxPages.Layout(result.Accepted ? "Reply posted" : "Reply refused", new Crumb("Local outbox", "/outbox"), new Crumb(found.Reminder.Subject ?? "Reminder", found.Href))));
-        });
+        }));
     }
 
     private sealed record Found(OutboxBox Box, MimeMessage Reminder, string Href);

@@ -39,8 +39,9 @@ public static class LocalAppServiceAuth
             await next();
         });
 
-        app.MapGet(AccessGate.SignInPath, async (HttpContext context, IPlanStore plans) =>
+        app.MapGet(AccessGate.SignInPath, LocalEndpoint.Of(async context =>
         {
+            var plans = context.RequestServices.GetRequiredService<IPlanStore>();
             var people = new List<LocalSignInPerson>();
             foreach (var id in await plans.ListPlanIdsAsync(context.RequestAborted))
             {
@@ -51,9 +52,9 @@ public static class LocalAppServiceAuth
             var page = new LocalSignInPage(people, LocalPath(context.Request.Query["post_login_redirect_uri"].ToString()),
                 SignedInUser.FromPrincipalHeader(context.Request.Headers[AccessGate.PrincipalHeader])?.Name);
             return Results.Extensions.Page(new PageResult(LocalSignInPage.Template, page, OutboxPages.Layout("Sign in (local)")));
-        });
+        }));
 
-        app.MapPost(AccessGate.SignInPath, async (HttpContext context) =>
+        app.MapPost(AccessGate.SignInPath, LocalEndpoint.Of(async context =>
         {
             var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
             var name = form?["name"].ToString().Trim() ?? "";
@@ -62,18 +63,18 @@ public static class LocalAppServiceAuth
             var principal = Principal(name.Length > 0 ? name : email, email, form?["object_id"].ToString().Trim(), form?["admin"].ToString() == "true");
             context.Response.Cookies.Append(SessionCookie, sessions.Value.Protect(principal), new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
             return Results.Redirect(LocalPath(form?["post_login_redirect_uri"].ToString()));
-        });
+        }));
 
-        app.MapGet("/.auth/logout", (HttpContext context) =>
+        app.MapGet("/.auth/logout", LocalEndpoint.Of(context =>
         {
             context.Response.Cookies.Delete(SessionCookie, new CookieOptions { Path = "/" });
             return Results.Redirect(LocalPath(context.Request.Query["post_logout_redirect_uri"].ToString()));
-        });
+        }));
 
-        app.MapGet("/.auth/me", (HttpContext context) =>
+        app.MapGet("/.auth/me", LocalEndpoint.Of(context =>
             context.Request.Headers[AccessGate.PrincipalHeader].ToString() is { Length: > 0 } header
                 ? Results.Content("[" + Encoding.UTF8.GetString(Convert.FromBase64String(header)) + "]", "application/json")
-                : Results.Json(Array.Empty<object>()));
+                : Results.Json(Array.Empty<object>())));
     }
 
     /// <summary>The principal JSON the platform injects for an Entra sign-in, with the address marked verified (xms_edov).</summary>
