@@ -38,12 +38,8 @@ public static class InterleavedRounds
         GC.KeepAlive(sink);
         return new Result(Quantile(works, 0.5), Quantile(baselines, 0.5), Quantile(ratios, 0.5), Quantile(ratios, 0.25), Quantile(ratios, 0.75), ratios.Count, callsPerBatch);
 
-        // Each batch starts from a collected heap, so it pays for collecting its own garbage and not the other side's (the
-        // pages' strings are on the large object heap, whose collections would otherwise fall on whichever side tipped them).
         double Batch(Func<int> call)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < callsPerBatch; i++) sink += call();
             return watch.Elapsed.TotalMilliseconds;
