@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CspFunctions.Reporting;
 using Scriban;
@@ -118,7 +117,7 @@ public sealed class HtmlTemplateContext : TemplateContext
                 AppendLines(html, lines);
                 break;
             default:
-                html.Append(WebUtility.HtmlEncode(ObjectToString(textAsObject)));
+                HtmlEncoding.Append(html, ObjectToString(textAsObject));
                 break;
         }
         if (direct is null) Write(html.ToString());
@@ -126,7 +125,7 @@ public sealed class HtmlTemplateContext : TemplateContext
     }
 
     /// <summary>How a text value is written: HTML-encoded.</summary>
-    internal static void AppendEncoded(StringBuilder html, string text) => html.Append(WebUtility.HtmlEncode(text));
+    internal static void AppendEncoded(StringBuilder html, string text) => HtmlEncoding.Append(html, text);
 
     private static void AppendLines(StringBuilder html, IEnumerable<string> lines)
     {
@@ -135,7 +134,7 @@ public sealed class HtmlTemplateContext : TemplateContext
         {
             if (!first) html.Append("<br>");
             first = false;
-            html.Append(WebUtility.HtmlEncode(line));
+            HtmlEncoding.Append(html, line);
         }
     }
 }

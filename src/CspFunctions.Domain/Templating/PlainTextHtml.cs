@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using CspFunctions.Reporting;
 
@@ -16,13 +15,22 @@ public static class PlainTextHtml
             if (block.IsList)
             {
                 html.Append("<ul>");
-                foreach (var line in block.Lines) html.Append("<li>").Append(WebUtility.HtmlEncode(line)).Append("</li>");
+                foreach (var line in block.Lines)
+                {
+                    html.Append("<li>");
+                    HtmlEncoding.Append(html, line);
+                    html.Append("</li>");
+                }
                 html.Append("</ul>");
             }
             else
             {
                 html.Append("<p>");
-                for (var i = 0; i < block.Lines.Count; i++) html.Append(i == 0 ? "" : "<br>").Append(WebUtility.HtmlEncode(block.Lines[i]));
+                for (var i = 0; i < block.Lines.Count; i++)
+                {
+                    if (i > 0) html.Append("<br>");
+                    HtmlEncoding.Append(html, block.Lines[i]);
+                }
                 html.Append("</p>");
             }
         }

@@ -241,7 +241,9 @@ internal sealed class StatementRun : ScriptStatement
         {
             // A member read as Evaluate would give it (MemberReadCache), without Evaluate's bookkeeping for errors.
             var value = MemberReadCache.TryReadDirect(condition, context, out var read) ? read : context.Evaluate(condition);
-            foreach (var item in context.ToBool(condition.Span, value) ? then : otherwise) item.Write(context, output);
+            // A flag or nothing, as ToBool takes them (HtmlTemplateContext does not change ToBool), without the virtual call.
+            var truth = value is bool flag ? flag : value is not null && context.ToBool(condition.Span, value);
+            foreach (var item in truth ? then : otherwise) item.Write(context, output);
         }
 
         public override void Bind(string variable, DirectForStatement loop, int depth)
