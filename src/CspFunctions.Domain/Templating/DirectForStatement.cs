@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Text;
+using Scriban.Runtime;
 using Scriban;
 using Scriban.Syntax;
 
@@ -40,13 +42,134 @@ internal sealed class DirectForStatement : ScriptForStatement
     /// <summary>Binds the body's reads of an enclosing direct loop's variable (see <see cref="StatementRun.BindLoopReads"/>).</summary>
     internal void BindBody(string variable, DirectForStatement loop, int depth) => _body?.BindLoopReads(variable, loop, depth);
 
+    // Set when the list is an enclosing direct loop's item itself (for l in ls, inside for ls in ...): read from the context.
+    private DirectForStatement? _listLoop;
+    private int _listDepth;
+
+    /// <summary>Makes the list, when it is <paramref name="variable"/> itself, the current item of <paramref name="loop"/>
+    /// (<paramref name="depth"/> direct loops out from where the list is read).</summary>
+    internal void BindList(string variable, DirectForStatement loop, int depth)
+    {
+        if (Iterator is ScriptVariableGlobal list && list.GetType() == typeof(ScriptVariableGlobal) && list.Name == variable)
+        {
+            _listLoop = loop;
+            _listDepth = depth;
+        }
+    }
+
+    /// <summary>The list as evaluating the iterator gives it, an enclosing loop's item taken from the context.</summary>
+    private object? ReadList(HtmlTemplateContext html)
+    {
+        if (_listLoop is not null && html.TryLoopValue(_listLoop, _listDepth, out var item))
+        {
+            if (item is not IScriptCustomFunction) return item;
+            html.LeavingSealedCode(Iterator!.Span);
+        }
+        return html.Evaluate(Iterator!);
+    }
+
+    // Worked out on first use, when the whole template has been rewritten and every read bound: 1 sealed, -1 not.
+    private int _sealable;
+
+    // Set when a sealed run of this loop bailed out: it runs the ordinary way from then on (see Write).
+    private volatile bool _bailedOut;
+
+    /// <summary>Whether the loop can run sealed: no <c>else</c>, a list read as a plain member path, and a body (loops inside it
+    /// too) that Scriban's loop state cannot reach: text, reads of member paths and of loop variables bound to a direct loop,
+    /// and conditions built from those with comparisons and logic. Nothing in it calls a function, assigns, or reads <c>for</c>.</summary>
+    internal bool IsSealable
+    {
+        get
+        {
+            var sealable = _sealable;
+            if (sealable == 0) _sealable = sealable = Else is null && (SealedCode.IsMemberPath(Iterator) || SealedCode.IsVariable(Iterator)) && (_body is null || _body.IsSealable) ? 1 : -1;
+            return sealable > 0;
+        }
+    }
+
+    /// <summary>Tests only: whether the next render runs this loop sealed (it can, and it has never bailed out).</summary>
+    internal bool RunsSealed => IsSealable && !_bailedOut;
+
+    /// <summary>Writes the loop where a <see cref="StatementRun"/> stands it. A sealed loop keeps none of Scriban's loop state:
+    /// no scope, no <c>for</c> object, no variable set in a store, only the item in the context's frame, which is all its body
+    /// reads. If the body meets something that needs more (<see cref="SealedLoopBailout"/>), the outermost sealed loop takes
+    /// back what it wrote, is marked to run the ordinary way from then on, and writes itself again that way. A sealed body has
+    /// no effect but its output (no assignments, no function calls), so writing it again gives what one ordinary run gives.</summary>
+    internal void Write(HtmlTemplateContext html, StringBuilder output)
+    {
+        if (_bailedOut || !IsSealable || html.LoopLimit != 0 || html.LoopLimitQueryable is not (null or 0) || html.RenderRuntimeException is not null)
+        {
+            WriteOrdinary(html);
+            return;
+        }
+        var outermost = html.SealedDepth == 0;
+        var start = output.Length;
+        try
+        {
+            WriteSealed(html, output);
+        }
+        catch (SealedLoopBailout)
+        {
+            _bailedOut = true;
+            if (!outermost) throw;
+            output.Length = start;
+            WriteOrdinary(html);
+        }
+    }
+
+    private void WriteOrdinary(HtmlTemplateContext html)
+    {
+        var result = html.Evaluate(this);
+        if (result is not null && html.EnableOutput) html.Write(Span, result);
+    }
+
+    private void WriteSealed(HtmlTemplateContext html, StringBuilder output)
+    {
+        // The list, read as Evaluate reads it but calling nothing (a variable's value as it is, a member path through the
+        // getters). Anything unusual (a function, a read Scriban has to finish) bails out of an enclosing sealed loop, or
+        // outside one goes the ordinary way, which reads the list again: reading it had no effect.
+        object? iterated;
+        var read = Iterator is ScriptVariableGlobal variable
+            ? (iterated = _listLoop is not null && html.TryLoopValue(_listLoop, _listDepth, out var item) ? item : html.GetValue(variable)) is not IScriptCustomFunction
+            : MemberReadCache.TryReadDirect(Iterator!, html, out iterated);
+        if (!read)
+        {
+            html.LeavingSealedCode(Iterator!.Span);
+            WriteOrdinary(html);
+            return;
+        }
+        // Scriban writes nothing for a null list (and no else), nor for an empty one when there is no else (none here).
+        if (iterated is null || iterated is IList { Count: 0 }) return;
+        if (iterated is not IList list)
+        {
+            html.LeavingSealedCode(Iterator!.Span);
+            WriteOrdinary(html);
+            return;
+        }
+        html.PushLoop(this);
+        html.SealedDepth++;
+        try
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                html.SetLoopValue(list[i]);
+                _body?.WriteItems(html, output);
+            }
+        }
+        finally
+        {
+            html.SealedDepth--;
+            html.PopLoop();
+        }
+    }
+
     protected override object? EvaluateImpl(TemplateContext context)
     {
         if (context is not HtmlTemplateContext html || context.LoopLimit != 0 || context.LoopLimitQueryable is not (null or 0) || html.DirectOutput is not { } output)
             return base.EvaluateImpl(context);
 
         // What ScriptForStatement.EvaluateImpl does with no named arguments, no loop limit, and a body written directly.
-        var iterated = context.Evaluate(Iterator!);
+        var iterated = ReadList(html);
         if (iterated is not IEnumerable enumerable)
         {
             if (iterated is not null) throw new ScriptRuntimeException(Iterator!.Span, $"Unexpected type `{iterated.GetType()}` for iterator");

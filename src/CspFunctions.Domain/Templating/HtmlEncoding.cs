@@ -5,12 +5,14 @@ using System.Text;
 namespace CspFunctions.Templating;
 
 /// <summary>Writes text HTML-encoded into a builder, exactly as <see cref="WebUtility.HtmlEncode(string)"/> encodes it, without
-/// the intermediate string: the encoder's own scan goes one character at a time, this one with vector searches for the
-/// five characters it escapes and for the first character from U+00A0 up (it also writes U+00A0-U+00FF as numeric
+/// the intermediate string: the encoder's own scan goes one character at a time, this one with one vector search for the
+/// five characters it escapes and anything past ASCII (it also writes U+00A0-U+00FF as numeric
 /// entities and looks at surrogates). Text with a surrogate is handed to WebUtility from there on.</summary>
 internal static class HtmlEncoding
 {
-    private static readonly SearchValues<char> AsciiSpecial = SearchValues.Create("<>\"'&");
+    /// <summary>The ASCII characters WebUtility copies as they stand: all but the five it escapes.</summary>
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not ('<' or '>' or '"' or '\'' or '&')).ToArray());
 
     public static void Append(StringBuilder html, string? text)
     {
@@ -58,20 +60,19 @@ internal static class HtmlEncoding
         html.Append(rest);
     }
 
-    /// <summary>The first character WebUtility.HtmlEncode would not copy as it stands, or -1.</summary>
+    /// <summary>The first character WebUtility.HtmlEncode would not copy as it stands, or -1: one vector search stops at the
+    /// five it escapes and at anything past ASCII; of those, U+00A0-U+00FF and surrogates are encoded, the rest copied.</summary>
     internal static int IndexOfSpecial(ReadOnlySpan<char> text)
     {
         var offset = 0;
         while (true)
         {
-            var high = text.IndexOfAnyExceptInRange('\0', '\u009F');
-            var ascii = (high < 0 ? text : text[..high]).IndexOfAny(AsciiSpecial);
-            if (ascii >= 0) return offset + ascii;
-            if (high < 0) return -1;
-            var ch = text[high];
-            if (ch <= '\u00FF' || char.IsSurrogate(ch)) return offset + high;
-            offset += high + 1;
-            text = text[(high + 1)..];
+            var at = text.IndexOfAnyExcept(PlainAscii);
+            if (at < 0) return -1;
+            var ch = text[at];
+            if (ch < '\u0080' || ch is >= '\u00A0' and <= '\u00FF' || char.IsSurrogate(ch)) return offset + at;
+            offset += at + 1;
+            text = text[(at + 1)..];
         }
     }
 }

@@ -36,7 +36,19 @@ public sealed class HtmlTemplateContext : TemplateContext
     }
 
     /// <summary>No direct loop is being iterated (a render that finished, or none started).</summary>
-    internal bool IsIdle => _loopCount == 0;
+    internal bool IsIdle => _loopCount == 0 && SealedDepth == 0;
+
+    /// <summary>How many sealed loops (<see cref="DirectForStatement"/>) are being iterated. While there is one, Scriban's
+    /// stores do not hold their variables and no <c>for</c> object is set, so nothing may hand control to Scriban code that
+    /// could look: a read that Scriban would have to finish, a function value, a page body. Each of those throws
+    /// <see cref="SealedLoopBailout"/> instead, and the outermost sealed loop writes itself again the ordinary way.</summary>
+    internal int SealedDepth;
+
+    /// <summary>Throws <see cref="SealedLoopBailout"/> if a sealed loop is being iterated (see <see cref="SealedDepth"/>).</summary>
+    internal void LeavingSealedCode(SourceSpan span)
+    {
+        if (SealedDepth > 0) throw new SealedLoopBailout(span);
+    }
 
     internal void PushLoop(object owner)
     {
@@ -85,6 +97,7 @@ public sealed class HtmlTemplateContext : TemplateContext
         if (textAsObject is null) return this;
         if (textAsObject is PageBody body)
         {
+            LeavingSealedCode(span);
             body.Page.Evaluate(this);
             return this;
         }

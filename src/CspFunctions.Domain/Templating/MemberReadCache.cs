@@ -6,8 +6,9 @@ namespace CspFunctions.Templating;
 
 /// <summary>A pass over a parsed template that gives each member read (row.number, s.title) an inline cache: the
 /// compiled getter for the type of record it last read, so reading a property of one of our model records costs a type
-/// check and a delegate call instead of Scriban's lookups of an accessor by type and then of the member by name. Reads of
-/// anything else (Scriban's own objects, dictionaries, for.first), and every error case, are left to Scriban.</summary>
+/// check and a delegate call instead of Scriban's lookups of an accessor by type and then of the member by name; so is the
+/// <c>size</c> of a list or an array (<see cref="ModelGetters.Size"/>). Reads of anything else (Scriban's own objects,
+/// dictionaries, for.first), and every error case, are left to Scriban.</summary>
 public static class MemberReadCache
 {
     /// <param name="runs">For an HTML template: also merge each block's writing statements into <see cref="StatementRun"/>s.</param>
@@ -55,6 +56,8 @@ public static class MemberReadCache
         return true;
     }
 
+    internal static bool IsCachedRead(ScriptExpression? expression) => expression is CachedMemberRead;
+
     /// <summary>True with the value when <paramref name="expression"/> is a cached member read that reads one of our records'
     /// members and gives something other than a function: what evaluating it gives.</summary>
     internal static bool TryReadDirect(ScriptExpression expression, TemplateContext context, out object? value)
@@ -74,9 +77,21 @@ public static class MemberReadCache
         private Func<object, object?>? _last;
 
         // Reading (row.number as a value) and reading as the target of a longer path (row.progress.text) both come here.
-        public override object? Evaluate(TemplateContext context) => TryRead(context, out var value) ? value : base.Evaluate(context);
+        // What Scriban has to finish (a null, a member of another kind of object) it cannot inside a sealed loop, whose
+        // variable is in no store of Scriban's: that bails out (HtmlTemplateContext.SealedDepth).
+        public override object? Evaluate(TemplateContext context)
+        {
+            if (TryRead(context, out var value)) return value;
+            (context as HtmlTemplateContext)?.LeavingSealedCode(Span);
+            return base.Evaluate(context);
+        }
 
-        public override object? GetValue(TemplateContext context) => TryRead(context, out var value) ? value : base.GetValue(context);
+        public override object? GetValue(TemplateContext context)
+        {
+            if (TryRead(context, out var value)) return value;
+            (context as HtmlTemplateContext)?.LeavingSealedCode(Span);
+            return base.GetValue(context);
+        }
 
         internal bool TryRead(TemplateContext context, out object? value)
         {
@@ -85,13 +100,18 @@ public static class MemberReadCache
             else if (Target is ScriptVariableGlobal variable) target = context.GetValue(variable);
             // A longer path (a.status.id): its own cached read, unless that gives a function, which Scriban would call.
             else if (Target is CachedMemberRead inner && inner.TryRead(context, out var read) && read is not IScriptCustomFunction) target = read;
-            else target = context.GetValue(Target);
+            else
+            {
+                // Scriban reads it (a function it would call, a read of its own): not inside a sealed loop.
+                (context as HtmlTemplateContext)?.LeavingSealedCode(Span);
+                target = context.GetValue(Target);
+            }
             if (target is not null)
             {
                 // The getter checks the type itself (ModelGetters.Miss when it is another): no call to GetType on a hit.
                 var last = _last;
                 if (last is not null && !ReferenceEquals(value = last(target), ModelGetters.Miss)) return true;
-                var read = ModelGetters.Find(target.GetType(), Member!.Name);
+                var read = ModelGetters.Find(target.GetType(), Member!.Name) ?? (Member.Name == "size" ? ModelGetters.Size(target.GetType()) : null);
                 if (read is null)
                 {
                     value = null;

@@ -25,6 +25,18 @@ public static class ModelGetters
             ? get
             : null;
 
+    private static readonly ConcurrentDictionary<Type, Func<object, object?>?> Sizes = new();
+
+    /// <summary>For a list or an array that Scriban reads with its list or array accessor (not one of its own objects, not a
+    /// dictionary): the getter of <c>size</c>, the count, as Scriban gives it; else null. Like <see cref="Find"/>'s, it returns
+    /// <see cref="Miss"/> for an object of another type.</summary>
+    public static Func<object, object?>? Size(Type type) => Sizes.GetOrAdd(type, static t =>
+        (t.IsArray || typeof(System.Collections.IList).IsAssignableFrom(t)) && !typeof(IScriptObject).IsAssignableFrom(t)
+        && !typeof(System.Collections.IDictionary).IsAssignableFrom(t)
+        && !t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() is var d && (d == typeof(IDictionary<,>) || d == typeof(IReadOnlyDictionary<,>)))
+            ? target => target.GetType() == t ? ((System.Collections.ICollection)target).Count : Miss
+            : null);
+
     private static IReadOnlyDictionary<string, Func<object, object?>> Compile(Type type)
     {
         var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);

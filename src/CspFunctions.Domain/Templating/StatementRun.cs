@@ -109,6 +109,9 @@ internal sealed class StatementRun : ScriptStatement
         return block is null || block.Statements.Count == 0 || run is not null;
     }
 
+    /// <summary>Whether everything the run writes can be written inside a sealed loop (<see cref="DirectForStatement.IsSealable"/>).</summary>
+    internal bool IsSealable => Array.TrueForAll(_items, static item => item.IsSealable);
+
     /// <summary>Writes what the run stands for straight into the output (a direct loop's body, each time round).</summary>
     internal void WriteItems(HtmlTemplateContext context, StringBuilder output)
     {
@@ -192,6 +195,8 @@ internal sealed class StatementRun : ScriptStatement
     {
         public abstract void Write(HtmlTemplateContext context, StringBuilder output);
 
+        public abstract bool IsSealable { get; }
+
         public virtual void Bind(string variable, DirectForStatement loop, int depth)
         {
         }
@@ -200,6 +205,8 @@ internal sealed class StatementRun : ScriptStatement
     private sealed class TextItem(string text, int index, int length) : Item
     {
         public override void Write(HtmlTemplateContext context, StringBuilder output) => output.Append(text, index, length);
+
+        public override bool IsSealable => true;
     }
 
     private sealed class ValueItem(ScriptExpression expression, SourceSpan span) : Item
@@ -209,17 +216,27 @@ internal sealed class StatementRun : ScriptStatement
 
         public override void Write(HtmlTemplateContext context, StringBuilder output)
         {
-            object? value;
+            object? value = null;
             // The loop's item itself ({{ p }} in a for p in ...), unless it is a function, which Scriban would call.
             if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
             {
+                // Inside a sealed loop, nothing may let Scriban call a function or evaluate a node (either could look at the
+                // loop's state, which a sealed loop does not keep): see HtmlTemplateContext.SealedDepth.
+                if (value is IScriptCustomFunction) context.LeavingSealedCode(span);
                 value = expression.Evaluate(context);
-                if (value is not string && value is ScriptNode node) value = context.Evaluate(node);
+                if (value is not string && value is ScriptNode or IScriptCustomFunction)
+                {
+                    context.LeavingSealedCode(span);
+                    if (value is ScriptNode node) value = context.Evaluate(node);
+                }
             }
             // Text, the most common value, as HtmlTemplateContext.Write writes it into a direct output; anything else through it.
             if (value is string text) HtmlTemplateContext.AppendEncoded(output, text);
             else if (value is not null) context.Write(span, value);
         }
+
+        // The item of a direct loop, or a member path.
+        public override bool IsSealable => _loop is not null || SealedCode.IsMemberPath(expression);
 
         public override void Bind(string variable, DirectForStatement loop, int depth)
         {
@@ -241,10 +258,13 @@ internal sealed class StatementRun : ScriptStatement
         {
             // A member read as Evaluate would give it (MemberReadCache), without Evaluate's bookkeeping for errors.
             var value = MemberReadCache.TryReadDirect(condition, context, out var read) ? read : context.Evaluate(condition);
+            if (value is IScriptCustomFunction) context.LeavingSealedCode(condition.Span);
             // A flag or nothing, as ToBool takes them (HtmlTemplateContext does not change ToBool), without the virtual call.
             var truth = value is bool flag ? flag : value is not null && context.ToBool(condition.Span, value);
             foreach (var item in truth ? then : otherwise) item.Write(context, output);
         }
+
+        public override bool IsSealable => SealedCode.IsCondition(condition) && Array.TrueForAll(then, static i => i.IsSealable) && Array.TrueForAll(otherwise, static i => i.IsSealable);
 
         public override void Bind(string variable, DirectForStatement loop, int depth)
         {
@@ -257,16 +277,15 @@ internal sealed class StatementRun : ScriptStatement
     /// <summary>A loop inside the run, evaluated as the block would (Scriban's loop scope; see <see cref="DirectForStatement"/>).</summary>
     private sealed class ForItem(DirectForStatement loop) : Item
     {
-        public override void Write(HtmlTemplateContext context, StringBuilder output)
-        {
-            var result = context.Evaluate(loop);
-            if (result is not null && context.EnableOutput) context.Write(loop.Span, result);
-        }
+        public override void Write(HtmlTemplateContext context, StringBuilder output) => loop.Write(context, output);
+
+        public override bool IsSealable => loop.IsSealable;
 
         // The list is read where the loop stands; its body one direct loop further in, unless the loop names the variable itself.
         public override void Bind(string variable, DirectForStatement outer, int depth)
         {
             BindReads(loop.Iterator, variable, outer, depth);
+            loop.BindList(variable, outer, depth);
             if (((ScriptVariableGlobal)loop.Variable!).Name != variable) loop.BindBody(variable, outer, depth + 1);
         }
     }

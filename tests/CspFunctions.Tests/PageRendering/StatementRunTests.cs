@@ -76,6 +76,16 @@ public sealed class StatementRunTests
         { "loops with break, continue or assignments are Scriban's", "{{ for n in numbers }}{{ if n == 3 }}{{ break }}{{ end }}{{ n }}{{ end }}|{{ for n in numbers }}{{ m = n }}{{ m }}{{ end }}" },
         { "a loop inside a capture", "{{ capture x }}{{ for c in crumbs }}<{{ c.text }}>{{ end }}{{ end }}{{ x }}|{{ x | string.size }}" },
         { "tablerow", "<table>{{ tablerow n in numbers cols:2 }}{{ n }}{{ end }}</table>" },
+        // Sealed loops (no Scriban loop state) and what makes them bail out and write themselves again the ordinary way.
+        { "sealed loop with conditions on members", "{{ for c in crumbs }}{{ if c.href != '' && !(c.text == 'x') }}<a href=\"{{ c.href }}\">{{ c.text }}</a>{{ else if c.href == '' || c.text < 'b' }}{{ c.text }}{{ end }};{{ end }}" },
+        { "sealed loops nested, reading outer items and globals", "{{ for c in crumbs }}({{ for d in crumbs }}{{ d.text }}/{{ c.href }}/{{ layout.title }}{{ if d.href }}!{{ end }},{{ end }}){{ end }}" },
+        { "a sealed loop meeting another kind of item midway", "{{ for m in mixed }}<{{ m.text }}|{{ m.href }}>{{ end }}" },
+        { "an inner loop meeting another kind of outer item", "{{ for o in mixed }}[{{ for c in crumbs }}{{ c.text }}/{{ o.text }};{{ end }}]{{ end }}" },
+        { "a function member inside a sealed loop", "{{ for c in crumbs }}<{{ c.text }}{{ fns.hello }}>{{ end }}|{{ for c in crumbs }}{{ if fns.hello }}{{ c.text }}{{ end }}{{ end }}" },
+        { "a null on the path inside a sealed loop", "{{ for c in crumbs }}<{{ c.text }}:{{ layout.contact?.name }}>{{ end }}" },
+        { "sizes of lists and arrays, in and out of loops", "{{ numbers.size }}|{{ lines.size }}|{{ objects.size }}|{{ layout.crumbs.size }}|{{ none.size }}|{{ for ls in nested_lists }}{{ ls.size }}{{ if ls.size == 0 }}none{{ else if ls.size > 1 }}many{{ end }};{{ end }}|{{ if layout.crumbs.size > 1 }}{{ for c in layout.crumbs }}{{ c.text }}{{ end }}{{ end }}" },
+        { "a loop over an outer item inside sealed loops", "{{ for ls in nested_lists }}<{{ for l in ls }}{{ l }};{{ end }}>{{ end }}|{{ for m in mixed }}{{ for c in crumbs }}{{ for l in lines }}{{ l }}{{ c.text }}{{ end }}{{ end }}{{ end }}" },
+        { "a list of lists inside a sealed loop", "{{ for c in crumbs }}{{ for l in nested.lines }}{{ l }}{{ c.text }}{{ end }};{{ end }}" },
     };
 
     [Theory]
@@ -87,6 +97,8 @@ public sealed class StatementRunTests
         Assert.DoesNotContain(typeof(DirectForStatement), LoopTypes(plain));
 
         var expected = RenderSynthetic(plain);
+        // Plain is Scriban with the member-read caches; Scriban as it comes must agree too.
+        Assert.Equal(RenderSynthetic(Template.Parse(source, name + ".html.sbn").Page!), expected);
         Assert.Equal(expected, RenderSynthetic(merged));
         Assert.Equal(expected, RenderSynthetic(merged));
     }
@@ -135,7 +147,8 @@ public sealed class StatementRunTests
     [Fact]
     public void A_loop_limit_or_a_list_that_is_not_one_fails_the_same_way()
     {
-        foreach (var (source, limit) in new[] { ("{{ for n in numbers }}{{ n }}{{ end }}", 3), ("{{ for c in crumbs }}{{ for n in numbers }}{{ n }}{{ end }}{{ end }}", 4), ("a{{ for n in number }}{{ n }}{{ end }}", 0) })
+        foreach (var (source, limit) in new[] { ("{{ for n in numbers }}{{ n }}{{ end }}", 3), ("{{ for c in crumbs }}{{ for n in numbers }}{{ n }}{{ end }}{{ end }}", 4), ("a{{ for n in number }}{{ n }}{{ end }}", 0),
+            ("{{ for c in crumbs }}{{ c.text }}{{ unknown.name }}{{ end }}", 0), ("{{ for c in crumbs }}<{{ c.text }}:{{ layout.contact.name }}>{{ end }}", 0) })
         {
             string Fails(bool runs)
             {
@@ -144,6 +157,69 @@ public sealed class StatementRunTests
             }
             Assert.Equal(Fails(false), Fails(true));
         }
+    }
+
+    [Fact]
+    public void A_sealed_loop_that_meets_what_it_cannot_seal_takes_back_its_output_and_runs_the_ordinary_way_from_then_on()
+    {
+        const string source = "{{ for c in crumbs }}{{ c.text }},{{ end }}|{{ for o in mixed }}[{{ for c in crumbs }}{{ c.text }}/{{ o.text }};{{ end }}]{{ end }}";
+        var merged = TemplateLibrary.Parse(source, "bails.html.sbn", runs: true);
+        var loops = DirectLoops(merged);
+        Assert.Equal(3, loops.Count);
+        Assert.All(loops, loop => Assert.True(loop.RunsSealed));
+
+        var expected = RenderSynthetic(TemplateLibrary.Parse(source, "bails.html.sbn", runs: false));
+        Assert.Contains("[Home &amp; away/&lt;two&gt;;", expected);
+        Assert.Equal(expected, RenderSynthetic(merged));
+        // The first loop never met anything else; the outer loop over mixed items and the loop inside it bailed out.
+        Assert.Equal([true, false, false], loops.Select(loop => loop.RunsSealed));
+        Assert.Equal(expected, RenderSynthetic(merged));
+    }
+
+    [Fact]
+    public void Loops_that_read_for_call_functions_or_have_an_else_are_not_sealed()
+    {
+        foreach (var (source, sealable) in new[]
+        {
+            ("{{ for c in crumbs }}{{ c.text }}{{ if c.href }}{{ c.href }}{{ end }}{{ end }}", true),
+            ("{{ for c in crumbs }}{{ for.index }}{{ end }}", false),
+            ("{{ for c in crumbs }}{{ if for.last }}L{{ end }}{{ end }}", false),
+            ("{{ for n in numbers }}{{ n }}{{ end }}", true),
+            ("{{ for ls in nested_lists }}{{ for l in ls }}{{ l }}{{ end }}{{ end }}", true),
+            ("{{ for c in crumbs }}{{ text }}{{ end }}", false),
+            ("{{ for c in crumbs }}{{ c.text | string.upcase }}{{ end }}", false),
+            ("{{ for c in crumbs }}{{ c.text }}{{ else }}none{{ end }}", false),
+            ("{{ for c in crumbs }}{{ for d in crumbs }}{{ for.index }}{{ end }}{{ end }}", false),
+            ("{{ for c in crumbs }}{{ if c.text == text }}{{ end }}{{ end }}", false),
+        })
+        {
+            var loops = DirectLoops(TemplateLibrary.Parse(source, "sealing.html.sbn", runs: true));
+            Assert.True(sealable == (loops.Count > 0 && loops[0].IsSealable), source);
+        }
+    }
+
+    [Fact]
+    public void The_response_form_s_and_the_round_page_s_loops_run_sealed_and_never_bail_out()
+    {
+        var bench = Bench();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Contains("Save progress", bench.TemplateForm());
+            Assert.Contains("govuk-table", bench.TemplateRound());
+        }
+        var form = DirectLoops(TemplateLibrary.Get(ResponseFormPage.Template));
+        Assert.Equal(6, form.Count);
+        Assert.All(form, loop => Assert.True(loop.RunsSealed));
+        var round = DirectLoops(TemplateLibrary.Get(ManageRoundPage.Template));
+        Assert.NotEmpty(round);
+        Assert.All(round.Where(loop => loop.IsSealable), loop => Assert.True(loop.RunsSealed, $"{loop.Span}: {loop}"));
+    }
+
+    private static List<DirectForStatement> DirectLoops(Scriban.Syntax.ScriptNode node)
+    {
+        var finder = new LoopFinder();
+        finder.Visit(node);
+        return finder.Direct;
     }
 
     private static List<Type> LoopTypes(Scriban.Syntax.ScriptNode node)
@@ -157,9 +233,12 @@ public sealed class StatementRunTests
     {
         public List<Type> Types { get; } = [];
 
+        public List<DirectForStatement> Direct { get; } = [];
+
         public override void Visit(ScriptForStatement node)
         {
             Types.Add(node.GetType());
+            if (node is DirectForStatement direct) Direct.Add(direct);
             base.Visit(node);
         }
 
@@ -180,6 +259,7 @@ public sealed class StatementRunTests
         Assert.False(Contains<StatementRun>(plain));
 
         var expected = RenderSynthetic(plain);
+        Assert.Equal(RenderSynthetic(Template.Parse(source, name + ".html.sbn").Page!), expected);
         Assert.Equal(expected, RenderSynthetic(merged));
         // Twice, so a member-read cache filled by the first render is exercised too.
         Assert.Equal(expected, RenderSynthetic(merged));
@@ -232,6 +312,7 @@ public sealed class StatementRunTests
             ["same"] = new[] { "a", "a", "b<", "a" },
             ["objects"] = new ScriptArray { new ScriptObject { ["name"] = "one & only", ["value"] = 1, ["flag"] = true }, new ScriptObject { ["name"] = "<two>", ["value"] = 2.5, ["flag"] = false } },
             ["days"] = new[] { new DateOnly(2024, 10, 20), new DateOnly(2025, 1, 2) },
+            ["mixed"] = new List<object> { new Crumb("one & only", "/1"), new ScriptObject { ["text"] = "<two>", ["href"] = "/2?a&b" }, new Crumb("three", "") },
             ["nested_lists"] = new List<IReadOnlyList<string>> { new List<string> { "x <1>", "y & 2" }, new List<string>() },
         });
         return TemplateLibrary.Render(page, "synthetic.html.sbn", context);
