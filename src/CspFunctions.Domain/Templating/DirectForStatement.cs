@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text;
-using Scriban.Runtime;
 using Scriban;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace CspFunctions.Templating;
@@ -13,7 +13,9 @@ namespace CspFunctions.Templating;
 /// time, and the body's reads of the variable's members (<c>a.ref</c>, <c>a.status.id</c>) take the item from the context
 /// (<see cref="HtmlTemplateContext.TryLoopValue"/>) rather than looking the name up through Scriban's stores. Anywhere Scriban's
 /// own loop would do something else (a loop limit, output that is not direct, another kind of context) it runs Scriban's own
-/// loop. Made by <see cref="MemberReadCache"/> in place of such a for statement when it parses an *.html.sbn template.</summary>
+/// loop. A loop whose body nothing of Scriban's can look into (<see cref="IsSealable"/>) goes further and runs sealed, keeping
+/// no loop state at all (<see cref="Write"/>). Made by <see cref="MemberReadCache"/> in place of such a for statement when it
+/// parses an *.html.sbn template.</summary>
 internal sealed class DirectForStatement : ScriptForStatement
 {
     private StatementRun? _body;
@@ -74,7 +76,7 @@ internal sealed class DirectForStatement : ScriptForStatement
     // Set when a sealed run of this loop bailed out: it runs the ordinary way from then on (see Write).
     private volatile bool _bailedOut;
 
-    /// <summary>Whether the loop can run sealed: no <c>else</c>, a list read as a plain member path, and a body (loops inside it
+    /// <summary>Whether the loop can run sealed: no <c>else</c>, a list read as a variable or a member path, and a body (loops inside it
     /// too) that Scriban's loop state cannot reach: text, reads of member paths and of loop variables bound to a direct loop,
     /// and conditions built from those with comparisons and logic. Nothing in it calls a function, assigns, or reads <c>for</c>.</summary>
     internal bool IsSealable

@@ -59,10 +59,21 @@ public static class MemberReadCache
     internal static bool IsCachedRead(ScriptExpression? expression) => expression is CachedMemberRead;
 
     /// <summary>True with the value when <paramref name="expression"/> is a cached member read that reads one of our records'
+    /// members (or a list's size): what evaluating it gives, a function value included (which the caller must not write
+    /// as it is; Scriban would call it).</summary>
+    internal static bool TryReadCached(ScriptExpression expression, TemplateContext context, out object? value)
+    {
+        if (expression is CachedMemberRead read) return read.TryRead(context, out value);
+        value = null;
+        return false;
+    }
+
+    /// <summary>True with the value when <paramref name="expression"/> is a cached member read that reads one of our records'
     /// members and gives something other than a function: what evaluating it gives.</summary>
     internal static bool TryReadDirect(ScriptExpression expression, TemplateContext context, out object? value)
     {
-        if (expression is CachedMemberRead read && read.TryRead(context, out value) && value is not IScriptCustomFunction) return true;
+        // (Text first: testing a string against an interface walks its interface list.)
+        if (expression is CachedMemberRead read && read.TryRead(context, out value) && (value is string || value is not IScriptCustomFunction)) return true;
         value = null;
         return false;
     }
@@ -99,7 +110,7 @@ public static class MemberReadCache
             if (Loop is not null && context is HtmlTemplateContext html && html.TryLoopValue(Loop, Depth, out var item)) target = item;
             else if (Target is ScriptVariableGlobal variable) target = context.GetValue(variable);
             // A longer path (a.status.id): its own cached read, unless that gives a function, which Scriban would call.
-            else if (Target is CachedMemberRead inner && inner.TryRead(context, out var read) && read is not IScriptCustomFunction) target = read;
+            else if (Target is CachedMemberRead inner && inner.TryRead(context, out var read) && (read is string || read is not IScriptCustomFunction)) target = read;
             else
             {
                 // Scriban reads it (a function it would call, a read of its own): not inside a sealed loop.

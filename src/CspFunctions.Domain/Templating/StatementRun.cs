@@ -216,23 +216,35 @@ internal sealed class StatementRun : ScriptStatement
 
         public override void Write(HtmlTemplateContext context, StringBuilder output)
         {
-            object? value = null;
-            // The loop's item itself ({{ p }} in a for p in ...), unless it is a function, which Scriban would call.
-            if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
+            // A member path's value from its cached read; text, the most common value, is written straight away.
+            if (MemberReadCache.TryReadCached(expression, context, out var value))
             {
-                // Inside a sealed loop, nothing may let Scriban call a function or evaluate a node (either could look at the
-                // loop's state, which a sealed loop does not keep): see HtmlTemplateContext.SealedDepth.
-                if (value is IScriptCustomFunction) context.LeavingSealedCode(span);
-                value = expression.Evaluate(context);
-                if (value is not string && value is ScriptNode or IScriptCustomFunction)
+                if (value is string member)
                 {
-                    context.LeavingSealedCode(span);
-                    if (value is ScriptNode node) value = context.Evaluate(node);
+                    HtmlEncoding.Append(output, member);
+                    return;
                 }
+                value = Settle(context, value);
+            }
+            // The loop's item itself ({{ p }} in a for p in ...), unless it is a function, which Scriban would call.
+            else if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
+            {
+                // Inside a sealed loop, Scriban must not call a function (it could look at the loop's state): SealedDepth.
+                if (value is IScriptCustomFunction) context.LeavingSealedCode(span);
+                value = Settle(context, expression.Evaluate(context));
             }
             // Text, the most common value, as HtmlTemplateContext.Write writes it into a direct output; anything else through it.
-            if (value is string text) HtmlTemplateContext.AppendEncoded(output, text);
+            if (value is string text) HtmlEncoding.Append(output, text);
             else if (value is not null) context.Write(span, value);
+        }
+
+        /// <summary>A node or a function as Scriban would evaluate it; neither inside a sealed loop, as it could look at the
+        /// loop's state (see HtmlTemplateContext.SealedDepth).</summary>
+        private object? Settle(HtmlTemplateContext context, object? value)
+        {
+            if (value is string || value is not (ScriptNode or IScriptCustomFunction)) return value;
+            context.LeavingSealedCode(span);
+            return value is ScriptNode node ? context.Evaluate(node) : value;
         }
 
         // The item of a direct loop, or a member path.
@@ -257,8 +269,11 @@ internal sealed class StatementRun : ScriptStatement
         public override void Write(HtmlTemplateContext context, StringBuilder output)
         {
             // A member read as Evaluate would give it (MemberReadCache), without Evaluate's bookkeeping for errors.
-            var value = MemberReadCache.TryReadDirect(condition, context, out var read) ? read : context.Evaluate(condition);
-            if (value is IScriptCustomFunction) context.LeavingSealedCode(condition.Span);
+            if (!MemberReadCache.TryReadDirect(condition, context, out var value))
+            {
+                value = context.Evaluate(condition);
+                if (value is IScriptCustomFunction) context.LeavingSealedCode(condition.Span);
+            }
             // A flag or nothing, as ToBool takes them (HtmlTemplateContext does not change ToBool), without the virtual call.
             var truth = value is bool flag ? flag : value is not null && context.ToBool(condition.Span, value);
             foreach (var item in truth ? then : otherwise) item.Write(context, output);
