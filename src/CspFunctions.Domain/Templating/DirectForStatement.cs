@@ -89,6 +89,13 @@ internal sealed class DirectForStatement : ScriptForStatement
         }
     }
 
+    // The body compiled for one type of item (TypedLoopBody), once the loop has run sealed twice.
+    private TypedLoopBody? _typed;
+    private int _sealedRuns;
+
+    /// <summary>Tests only: the type of item the body is compiled for, once it is.</summary>
+    internal Type? CompiledFor => _typed?.Write is null ? null : _typed.ItemType;
+
     /// <summary>Tests only: whether the next render runs this loop sealed (it can, and it has never bailed out).</summary>
     internal bool RunsSealed => IsSealable && !_bailedOut;
 
@@ -148,14 +155,20 @@ internal sealed class DirectForStatement : ScriptForStatement
             WriteOrdinary(html);
             return;
         }
+        // From its second run, the body is compiled for the type of the first item (a page rendered once pays no compiling).
+        var typed = _typed;
+        if (typed is null && _body is not null && ++_sealedRuns > 1 && list[0] is { } first) _typed = typed = TypedLoopBody.For(this, _body, first.GetType());
+        var compiled = typed?.Write;
         html.PushLoop(this);
         html.SealedDepth++;
         try
         {
             for (var i = 0; i < list.Count; i++)
             {
-                html.SetLoopValue(list[i]);
-                _body?.WriteItems(html, output);
+                var value = list[i];
+                html.SetLoopValue(value);
+                if (compiled is not null && value is not null && value.GetType() == typed!.ItemType) compiled(value, html, output);
+                else _body?.WriteItems(html, output);
             }
         }
         finally

@@ -58,6 +58,26 @@ public static class MemberReadCache
 
     internal static bool IsCachedRead(ScriptExpression? expression) => expression is CachedMemberRead;
 
+    /// <summary>If <paramref name="expression"/> is a member path of cached reads from the item of a direct loop
+    /// (<c>a.status.id</c> in a for a in ...): that loop, how many direct loops out it is, and the members in order.</summary>
+    internal static bool TryLoopPath(ScriptExpression expression, out DirectForStatement? loop, out int depth, out List<string> members)
+    {
+        members = [];
+        var step = expression;
+        while (step is CachedMemberRead read)
+        {
+            members.Insert(0, read.Member!.Name);
+            if (read.Target?.GetType() == typeof(ScriptVariableGlobal))
+            {
+                (loop, depth) = (read.Loop, read.Depth);
+                return loop is not null;
+            }
+            step = read.Target;
+        }
+        (loop, depth) = (null, 0);
+        return false;
+    }
+
     /// <summary>True with the value when <paramref name="expression"/> is a cached member read that reads one of our records'
     /// members (or a list's size): what evaluating it gives, a function value included (which the caller must not write
     /// as it is; Scriban would call it).</summary>

@@ -20,10 +20,31 @@ public static class ModelGetters
     /// type (lists, enums, Scriban's objects), which Scriban reads its own way. Given an object of any other type than
     /// <paramref name="type"/>, the getter returns <see cref="Miss"/>, so a caller can keep one and try it first.</summary>
     public static Func<object, object?>? Find(Type type, string member) =>
-        type.Assembly == typeof(ModelGetters).Assembly && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && !type.IsEnum
-        && ByType.GetOrAdd(type, Compile).TryGetValue(member, out var get)
+        IsModelType(type) && ByType.GetOrAdd(type, Compile).TryGetValue(member, out var get)
             ? get
             : null;
+
+    /// <summary>Whether <see cref="Find"/> gives getters for the type's members (one of this assembly's model types).</summary>
+    public static bool IsModelType(Type type) =>
+        type.Assembly == typeof(ModelGetters).Assembly && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && !type.IsEnum;
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, PropertyInfo>> PropertiesByType = new();
+
+    /// <summary>The property whose getter <see cref="Find"/> gives for the member, or null.</summary>
+    public static PropertyInfo? Property(Type type, string member) =>
+        IsModelType(type) && PropertiesByType.GetOrAdd(type, Properties).TryGetValue(member, out var property) ? property : null;
+
+    /// <summary>A type's readable properties under Scriban's names; the first of a name wins, as in Scriban's own accessor.</summary>
+    private static IReadOnlyDictionary<string, PropertyInfo> Properties(Type type)
+    {
+        var properties = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true }) continue;
+            properties.TryAdd(StandardMemberRenamer.Default(property), property);
+        }
+        return properties;
+    }
 
     private static readonly ConcurrentDictionary<Type, Func<object, object?>?> Sizes = new();
 
@@ -40,9 +61,8 @@ public static class ModelGetters
     private static IReadOnlyDictionary<string, Func<object, object?>> Compile(Type type)
     {
         var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (name, property) in PropertiesByType.GetOrAdd(type, Properties))
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true }) continue;
             var target = Expression.Parameter(typeof(object), "target");
             var value = Expression.Property(Expression.Convert(target, type), property);
             // Flags are read on every row: the two boxed booleans are shared rather than a new box per read.
@@ -52,7 +72,7 @@ public static class ModelGetters
             // Exactly this type (for a sealed one a type test is that, and cheaper to run).
             Expression isType = type.IsSealed ? Expression.TypeIs(target, type) : Expression.TypeEqual(target, type);
             var guarded = Expression.Condition(isType, read, Expression.Constant(Miss, typeof(object)));
-            getters.TryAdd(StandardMemberRenamer.Default(property), Expression.Lambda<Func<object, object?>>(guarded, target).Compile());
+            getters.Add(name, Expression.Lambda<Func<object, object?>>(guarded, target).Compile());
         }
         return getters;
     }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
@@ -112,6 +114,10 @@ internal sealed class StatementRun : ScriptStatement
     /// <summary>Whether everything the run writes can be written inside a sealed loop (<see cref="DirectForStatement.IsSealable"/>).</summary>
     internal bool IsSealable => Array.TrueForAll(_items, static item => item.IsSealable);
 
+    /// <summary>The run's items as code for a typed loop body (<see cref="TypedLoopBody"/>).</summary>
+    internal Expression Compile(TypedCode code) =>
+        _items.Length == 0 ? Expression.Empty() : Expression.Block(typeof(void), _items.Select(item => item.Compile(code)));
+
     /// <summary>Writes what the run stands for straight into the output (a direct loop's body, each time round).</summary>
     internal void WriteItems(HtmlTemplateContext context, StringBuilder output)
     {
@@ -197,6 +203,29 @@ internal sealed class StatementRun : ScriptStatement
 
         public abstract bool IsSealable { get; }
 
+        private static readonly MethodInfo WriteMethod = typeof(Item).GetMethod(nameof(Write))!;
+
+        /// <summary>The item as code in a typed loop body: by default, a call of the item itself (<see cref="Interpreted"/>).</summary>
+        public virtual Expression Compile(TypedCode code) => Interpreted(code);
+
+        protected Expression Interpreted(TypedCode code) => Expression.Call(Expression.Constant(this), WriteMethod, code.Context, code.Output);
+
+        /// <summary>Code that reads a member path from the loop's item typed and does <paramref name="use"/> with its value, or
+        /// does what the item itself does (<see cref="Interpreted"/>) if a step on the path is null; null if the path cannot be typed.</summary>
+        protected Expression? CompilePath(TypedCode code, ScriptExpression path, Func<Expression, Expression> use)
+        {
+            var fallback = Expression.Label("fallback");
+            var end = Expression.Label("end");
+            var steps = new List<Expression>();
+            if (!code.TryPath(path, steps, fallback, out var value)) return null;
+            steps.Add(use(value));
+            steps.Add(Expression.Goto(end));
+            steps.Add(Expression.Label(fallback));
+            steps.Add(Interpreted(code));
+            steps.Add(Expression.Label(end));
+            return Expression.Block(typeof(void), steps);
+        }
+
         public virtual void Bind(string variable, DirectForStatement loop, int depth)
         {
         }
@@ -207,6 +236,10 @@ internal sealed class StatementRun : ScriptStatement
         public override void Write(HtmlTemplateContext context, StringBuilder output) => output.Append(text, index, length);
 
         public override bool IsSealable => true;
+
+        private static readonly MethodInfo AppendMethod = typeof(StringBuilder).GetMethod(nameof(StringBuilder.Append), [typeof(string)])!;
+
+        public override Expression Compile(TypedCode code) => Expression.Call(code.Output, AppendMethod, Expression.Constant(text.Substring(index, length)));
     }
 
     private sealed class ValueItem(ScriptExpression expression, SourceSpan span) : Item
@@ -224,14 +257,14 @@ internal sealed class StatementRun : ScriptStatement
                     HtmlEncoding.Append(output, member);
                     return;
                 }
-                value = Settle(context, value);
+                value = Settle(context, span, value);
             }
             // The loop's item itself ({{ p }} in a for p in ...), unless it is a function, which Scriban would call.
             else if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
             {
                 // Inside a sealed loop, Scriban must not call a function (it could look at the loop's state): SealedDepth.
                 if (value is IScriptCustomFunction) context.LeavingSealedCode(span);
-                value = Settle(context, expression.Evaluate(context));
+                value = Settle(context, span, expression.Evaluate(context));
             }
             // Text, the most common value, as HtmlTemplateContext.Write writes it into a direct output; anything else through it.
             if (value is string text) HtmlEncoding.Append(output, text);
@@ -240,12 +273,31 @@ internal sealed class StatementRun : ScriptStatement
 
         /// <summary>A node or a function as Scriban would evaluate it; neither inside a sealed loop, as it could look at the
         /// loop's state (see HtmlTemplateContext.SealedDepth).</summary>
-        private object? Settle(HtmlTemplateContext context, object? value)
+        private static object? Settle(HtmlTemplateContext context, SourceSpan span, object? value)
         {
             if (value is string || value is not (ScriptNode or IScriptCustomFunction)) return value;
             context.LeavingSealedCode(span);
             return value is ScriptNode node ? context.Evaluate(node) : value;
         }
+
+        /// <summary>What <see cref="Write"/> does with a member path's value (typed code calls it for anything but text).</summary>
+        private static void WriteValue(HtmlTemplateContext context, StringBuilder output, SourceSpan span, object? value)
+        {
+            if (value is string text) HtmlEncoding.Append(output, text);
+            else if (Settle(context, span, value) is { } settled)
+            {
+                if (settled is string settledText) HtmlEncoding.Append(output, settledText);
+                else context.Write(span, settled);
+            }
+        }
+
+        private static readonly MethodInfo EncodeMethod = typeof(HtmlEncoding).GetMethod(nameof(HtmlEncoding.Append))!;
+        private static readonly MethodInfo WriteValueMethod = typeof(ValueItem).GetMethod(nameof(WriteValue), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        public override Expression Compile(TypedCode code) => CompilePath(code, expression, value => value.Type == typeof(string)
+            ? Expression.Call(EncodeMethod, code.Output, value)
+            : Expression.Call(WriteValueMethod, code.Context, code.Output, Expression.Constant(span), Expression.Convert(value, typeof(object))))
+            ?? Interpreted(code);
 
         // The item of a direct loop, or a member path.
         public override bool IsSealable => _loop is not null || SealedCode.IsMemberPath(expression);
@@ -277,6 +329,25 @@ internal sealed class StatementRun : ScriptStatement
             // A flag or nothing, as ToBool takes them (HtmlTemplateContext does not change ToBool), without the virtual call.
             var truth = value is bool flag ? flag : value is not null && context.ToBool(condition.Span, value);
             foreach (var item in truth ? then : otherwise) item.Write(context, output);
+        }
+
+        /// <summary>The truth of a member path's value as <see cref="Write"/> takes it (a function bails out: typed code runs
+        /// only in sealed loops).</summary>
+        private static bool Truth(HtmlTemplateContext context, SourceSpan span, object? value)
+        {
+            if (value is not (string or bool) && value is IScriptCustomFunction) context.LeavingSealedCode(span);
+            return value is bool flag ? flag : value is not null && context.ToBool(span, value);
+        }
+
+        private static readonly MethodInfo TruthMethod = typeof(IfItem).GetMethod(nameof(Truth), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        public override Expression Compile(TypedCode code)
+        {
+            Expression Branch(Item[] items) => items.Length == 0 ? Expression.Empty() : Expression.Block(typeof(void), items.Select(item => item.Compile(code)));
+            return CompilePath(code, condition, value => Expression.IfThenElse(
+                    value.Type == typeof(bool) ? value : Expression.Call(TruthMethod, code.Context, Expression.Constant(condition.Span), Expression.Convert(value, typeof(object))),
+                    Branch(then), Branch(otherwise)))
+                ?? Interpreted(code);
         }
 
         public override bool IsSealable => SealedCode.IsCondition(condition) && Array.TrueForAll(then, static i => i.IsSealable) && Array.TrueForAll(otherwise, static i => i.IsSealable);
