@@ -149,7 +149,8 @@ internal sealed class DirectForStatement : ScriptForStatement
         }
         // Scriban writes nothing for a null list (and no else), nor for an empty one when there is no else (none here).
         if (iterated is null || iterated is IList { Count: 0 }) return;
-        if (iterated is not IList list)
+        // Scriban enumerates the list; a sealed loop indexes it, which an array of more than one dimension does not allow.
+        if (iterated is not IList list || iterated is Array { Rank: > 1 })
         {
             html.LeavingSealedCode(Iterator!.Span);
             WriteOrdinary(html);

@@ -26,7 +26,23 @@ public static class TemplateLibrary
 
     public static ScriptPage Get(string name) => _withoutRuns
         ? PlainCache.GetOrAdd(name, static n => Parse(Source(n), n, runs: false))
-        : Cache.GetOrAdd(name, static n => Parse(Source(n), n, runs: n.EndsWith(".html.sbn", StringComparison.Ordinal)));
+        : (_fresh ?? Cache).GetOrAdd(name, static n => Parse(Source(n), n, runs: n.EndsWith(".html.sbn", StringComparison.Ordinal)));
+
+    // Tests only: templates this thread gets while set, parsed afresh (see FreshParses).
+    [ThreadStatic] private static ConcurrentDictionary<string, ScriptPage>? _fresh;
+
+    /// <summary>Tests only: until disposed, templates this thread gets are parsed afresh and kept apart, so a test can look at
+    /// what its own renders did to them (which loops ran sealed, say) whatever other tests rendered. Production code never calls it.</summary>
+    internal static IDisposable FreshParses()
+    {
+        _fresh = new ConcurrentDictionary<string, ScriptPage>();
+        return new FreshBack();
+    }
+
+    private sealed class FreshBack : IDisposable
+    {
+        public void Dispose() => _fresh = null;
+    }
 
     /// <summary>Tests only: the HTML templates as plain Scriban evaluates them (no <see cref="StatementRun"/>s), kept apart.</summary>
     private static readonly ConcurrentDictionary<string, ScriptPage> PlainCache = new();
