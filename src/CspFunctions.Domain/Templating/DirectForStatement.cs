@@ -132,25 +132,24 @@ internal sealed class DirectForStatement : ScriptForStatement
         if (result is not null && html.EnableOutput) html.Write(Span, result);
     }
 
+    /// <summary>The list, read as Evaluate reads it but calling nothing (a variable's value as it is, an enclosing loop's item
+    /// from the context, a member path through the getters); false for a function or a read Scriban has to finish.</summary>
+    private bool TryPeekList(HtmlTemplateContext html, out object? list)
+    {
+        if (Iterator is not ScriptVariableGlobal variable) return MemberReadCache.TryReadDirect(Iterator!, html, out list);
+        list = _listLoop is not null && html.TryLoopValue(_listLoop, _listDepth, out var item) ? item : html.GetValue(variable);
+        return list is not IScriptCustomFunction;
+    }
+
     private void WriteSealed(HtmlTemplateContext html, StringBuilder output)
     {
-        // The list, read as Evaluate reads it but calling nothing (a variable's value as it is, a member path through the
-        // getters). Anything unusual (a function, a read Scriban has to finish) bails out of an enclosing sealed loop, or
-        // outside one goes the ordinary way, which reads the list again: reading it had no effect.
-        object? iterated;
-        var read = Iterator is ScriptVariableGlobal variable
-            ? (iterated = _listLoop is not null && html.TryLoopValue(_listLoop, _listDepth, out var item) ? item : html.GetValue(variable)) is not IScriptCustomFunction
-            : MemberReadCache.TryReadDirect(Iterator!, html, out iterated);
-        if (!read)
-        {
-            html.LeavingSealedCode(Iterator!.Span);
-            WriteOrdinary(html);
-            return;
-        }
         // Scriban writes nothing for a null list (and no else), nor for an empty one when there is no else (none here).
-        if (iterated is null || iterated is IList { Count: 0 }) return;
-        // Scriban enumerates the list; a sealed loop indexes it, which an array of more than one dimension does not allow.
-        if (iterated is not IList list || iterated is Array { Rank: > 1 })
+        var peeked = TryPeekList(html, out var iterated);
+        if (peeked && iterated is null or IList { Count: 0 }) return;
+        // Anything unusual (a function, a read Scriban has to finish, a list that is not one to index: Scriban enumerates it,
+        // a sealed loop indexes it, which an array of more than one dimension does not allow) bails out of an enclosing sealed
+        // loop, or outside one goes the ordinary way, which reads the list again: reading it had no effect.
+        if (!peeked || iterated is not IList list || iterated is Array { Rank: > 1 })
         {
             html.LeavingSealedCode(Iterator!.Span);
             WriteOrdinary(html);

@@ -108,7 +108,7 @@ public sealed class HtmlTemplateContext : TemplateContext
         switch (textAsObject)
         {
             case string text:
-                AppendEncoded(html, text);
+                HtmlEncoding.Append(html, text);
                 break;
             case TrustedHtml markup:
                 html.Append(markup.Value);
@@ -137,8 +137,6 @@ public sealed class HtmlTemplateContext : TemplateContext
         return this;
     }
 
-    /// <summary>How a text value is written: HTML-encoded.</summary>
-    internal static void AppendEncoded(StringBuilder html, string text) => HtmlEncoding.Append(html, text);
 
     private static void AppendLines(StringBuilder html, IEnumerable<string> lines)
     {

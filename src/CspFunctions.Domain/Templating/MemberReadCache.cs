@@ -93,7 +93,7 @@ public static class MemberReadCache
     internal static bool TryReadDirect(ScriptExpression expression, TemplateContext context, out object? value)
     {
         // (Text first: testing a string against an interface walks its interface list.)
-        if (expression is CachedMemberRead read && read.TryRead(context, out value) && (value is string || value is not IScriptCustomFunction)) return true;
+        if (TryReadCached(expression, context, out value) && (value is string || value is not IScriptCustomFunction)) return true;
         value = null;
         return false;
     }

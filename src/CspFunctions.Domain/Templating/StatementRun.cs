@@ -115,8 +115,10 @@ internal sealed class StatementRun : ScriptStatement
     internal bool IsSealable => Array.TrueForAll(_items, static item => item.IsSealable);
 
     /// <summary>The run's items as code for a typed loop body (<see cref="TypedLoopBody"/>).</summary>
-    internal Expression Compile(TypedCode code) =>
-        _items.Length == 0 ? Expression.Empty() : Expression.Block(typeof(void), _items.Select(item => item.Compile(code)));
+    internal Expression Compile(TypedCode code) => Compile(_items, code);
+
+    private static Expression Compile(Item[] items, TypedCode code) =>
+        items.Length == 0 ? Expression.Empty() : Expression.Block(typeof(void), items.Select(item => item.Compile(code)));
 
     /// <summary>Writes what the run stands for straight into the output (a direct loop's body, each time round).</summary>
     internal void WriteItems(HtmlTemplateContext context, StringBuilder output)
@@ -249,24 +251,25 @@ internal sealed class StatementRun : ScriptStatement
 
         public override void Write(HtmlTemplateContext context, StringBuilder output)
         {
-            // A member path's value from its cached read; text, the most common value, is written straight away.
+            // A member path's value from its cached read.
             if (MemberReadCache.TryReadCached(expression, context, out var value))
             {
-                if (value is string member)
-                {
-                    HtmlEncoding.Append(output, member);
-                    return;
-                }
-                value = Settle(context, span, value);
+                WriteValue(context, output, span, value);
+                return;
             }
             // The loop's item itself ({{ p }} in a for p in ...), unless it is a function, which Scriban would call.
-            else if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
+            if (_loop is null || !context.TryLoopValue(_loop, _depth, out value) || value is IScriptCustomFunction)
             {
                 // Inside a sealed loop, Scriban must not call a function (it could look at the loop's state): SealedDepth.
                 if (value is IScriptCustomFunction) context.LeavingSealedCode(span);
                 value = Settle(context, span, expression.Evaluate(context));
             }
-            // Text, the most common value, as HtmlTemplateContext.Write writes it into a direct output; anything else through it.
+            Put(context, output, span, value);
+        }
+
+        // Text, the most common value, as HtmlTemplateContext.Write writes it into a direct output; anything else through it.
+        private static void Put(HtmlTemplateContext context, StringBuilder output, SourceSpan span, object? value)
+        {
             if (value is string text) HtmlEncoding.Append(output, text);
             else if (value is not null) context.Write(span, value);
         }
@@ -281,15 +284,8 @@ internal sealed class StatementRun : ScriptStatement
         }
 
         /// <summary>What <see cref="Write"/> does with a member path's value (typed code calls it for anything but text).</summary>
-        private static void WriteValue(HtmlTemplateContext context, StringBuilder output, SourceSpan span, object? value)
-        {
-            if (value is string text) HtmlEncoding.Append(output, text);
-            else if (Settle(context, span, value) is { } settled)
-            {
-                if (settled is string settledText) HtmlEncoding.Append(output, settledText);
-                else context.Write(span, settled);
-            }
-        }
+        private static void WriteValue(HtmlTemplateContext context, StringBuilder output, SourceSpan span, object? value) =>
+            Put(context, output, span, Settle(context, span, value));
 
         private static readonly MethodInfo EncodeMethod = typeof(HtmlEncoding).GetMethod(nameof(HtmlEncoding.Append))!;
         private static readonly MethodInfo WriteValueMethod = typeof(ValueItem).GetMethod(nameof(WriteValue), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -326,27 +322,28 @@ internal sealed class StatementRun : ScriptStatement
                 value = context.Evaluate(condition);
                 if (value is IScriptCustomFunction) context.LeavingSealedCode(condition.Span);
             }
-            // A flag or nothing, as ToBool takes them (HtmlTemplateContext does not change ToBool), without the virtual call.
-            var truth = value is bool flag ? flag : value is not null && context.ToBool(condition.Span, value);
-            foreach (var item in truth ? then : otherwise) item.Write(context, output);
+            foreach (var item in IsTrue(context, condition.Span, value) ? then : otherwise) item.Write(context, output);
         }
+
+        // A flag or nothing, as ToBool takes them (HtmlTemplateContext does not change ToBool), without the virtual call.
+        private static bool IsTrue(HtmlTemplateContext context, SourceSpan span, object? value) =>
+            value is bool flag ? flag : value is not null && context.ToBool(span, value);
 
         /// <summary>The truth of a member path's value as <see cref="Write"/> takes it (a function bails out: typed code runs
         /// only in sealed loops).</summary>
         private static bool Truth(HtmlTemplateContext context, SourceSpan span, object? value)
         {
             if (value is not (string or bool) && value is IScriptCustomFunction) context.LeavingSealedCode(span);
-            return value is bool flag ? flag : value is not null && context.ToBool(span, value);
+            return IsTrue(context, span, value);
         }
 
         private static readonly MethodInfo TruthMethod = typeof(IfItem).GetMethod(nameof(Truth), BindingFlags.NonPublic | BindingFlags.Static)!;
 
         public override Expression Compile(TypedCode code)
         {
-            Expression Branch(Item[] items) => items.Length == 0 ? Expression.Empty() : Expression.Block(typeof(void), items.Select(item => item.Compile(code)));
             return CompilePath(code, condition, value => Expression.IfThenElse(
                     value.Type == typeof(bool) ? value : Expression.Call(TruthMethod, code.Context, Expression.Constant(condition.Span), Expression.Convert(value, typeof(object))),
-                    Branch(then), Branch(otherwise)))
+                    StatementRun.Compile(then, code), StatementRun.Compile(otherwise, code)))
                 ?? Interpreted(code);
         }
 
